@@ -1,0 +1,20 @@
+import { isAppError } from "@/lib/errors/app-error";
+
+/**
+ * Runs a command-line entry point: a user error (AppError) prints its message
+ * and exits 1; anything else prints the stack and exits 2.
+ */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (isAppError(error)) {
+        console.error(`error: ${error.message}`);
+        process.exit(1);
+      }
+      console.error(error instanceof Error ? `error: ${error.message}` : error);
+      if (error instanceof Error && process.env.DEBUG) console.error(error.stack);
+      process.exit(error instanceof Error && error.name === "DataDirInUseError" ? 1 : 2);
+    },
+  );
+}
