@@ -18,9 +18,9 @@ export const LOCKFILE_CONTENT =
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 export function readMigrationList(baseDir: string = MIGRATIONS_DIR): MigrationList {
-  const entries = fs.existsSync(baseDir)
+  const entries = fs.existsSync(/*turbopackIgnore: true*/ baseDir)
     ? fs
-        .readdirSync(baseDir, { withFileTypes: true })
+        .readdirSync(/*turbopackIgnore: true*/ baseDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
@@ -28,7 +28,7 @@ export function readMigrationList(baseDir: string = MIGRATIONS_DIR): MigrationLi
   const lockPath = path.join(baseDir, LOCKFILE_NAME);
   return {
     baseDir,
-    lockfile: { path: LOCKFILE_NAME, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: { path: LOCKFILE_NAME, content: fs.existsSync(/*turbopackIgnore: true*/ lockPath) ? fs.readFileSync(/*turbopackIgnore: true*/ lockPath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: entries.map((name) => {
       const file = path.join(baseDir, name, "migration.sql");
@@ -36,8 +36,8 @@ export function readMigrationList(baseDir: string = MIGRATIONS_DIR): MigrationLi
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: fs.existsSync(file)
-            ? { tag: "ok" as const, value: fs.readFileSync(file, "utf8") }
+          content: fs.existsSync(/*turbopackIgnore: true*/ file)
+            ? { tag: "ok" as const, value: fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8") }
             : { tag: "error" as const, value: `${file} is missing` },
         },
       };
@@ -75,7 +75,7 @@ export async function diffHistoryToSchema(
     const from = list.migrationDirectories.length > 0 ? { tag: "migrations" as const, ...list } : { tag: "empty" as const };
     const result = await engine.diff({
       from,
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: fs.readFileSync(schemaPath, "utf8") }] },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: fs.readFileSync(/*turbopackIgnore: true*/ schemaPath, "utf8") }] },
       script: true,
       exitCode: null,
       filters: NO_FILTER,

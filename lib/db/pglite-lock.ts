@@ -34,11 +34,14 @@ export function lockDataDir(dir: string): () => void {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       const release = () => {
+        let owner: string;
         try {
-          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
+          owner = fs.readFileSync(lockPath, "utf8");
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+          throw error;
         }
+        if (owner === String(process.pid)) fs.rmSync(lockPath, { force: true });
       };
       process.once("exit", release);
       return release;

@@ -25,7 +25,7 @@ function loadEngineModule(): Promise<EngineModule> {
       "schema_engine_bg.wasm",
     );
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": { ...bindings },
     });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
