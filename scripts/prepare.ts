@@ -3,6 +3,7 @@
 // afterwards, so the server can open an embedded one next.
 import { describeTarget, openDatabase } from "@/lib/db/open-database";
 import { targetFromEnv, useDbHandle, closeDb } from "@/lib/db/client";
+import { loadDemoProgramIfEmpty } from "@/lib/program/load-demo-program";
 import { runMain } from "./run-main";
 
 runMain(async () => {
@@ -11,6 +12,8 @@ runMain(async () => {
   useDbHandle(handle);
   try {
     if (handle.applied.length > 0) console.log(`applied migrations to ${describeTarget(target)}: ${handle.applied.join(", ")}`);
+    const demo = await loadDemoProgramIfEmpty();
+    if (demo) console.log(`loaded the demo program ${demo.conference.title}: ${demo.summary}`);
   } finally {
     await closeDb();
   }

@@ -1,5 +1,6 @@
 import { parseError } from "@/lib/program/parse-error";
 import type { ParseOptions, ParsedProgram, ParsedSession, ParsedSpeaker } from "@/lib/program/parsed-program";
+import { kebabCase } from "./slugify";
 
 /**
  * The "listing" format: a conference sessions page saved as plain text (the
@@ -125,12 +126,7 @@ function toBlocks(lines: readonly Line[]): Line[][] {
  * the same page with differently composed accents still matches.
  */
 export function normalizeListingTitle(title: string): string {
-  return title
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/gu, "");
+  return kebabCase(title);
 }
 
 function parseSpeaker(line: Line, fileName: string): ParsedSpeaker {
