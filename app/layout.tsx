@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getSessionUser } from "@/lib/auth/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +17,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // `next build` never opens the database (PGlite allows one process per directory).
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
   return (
     <html lang="en">
       <body>
@@ -27,9 +31,23 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Agenda planner
             </Link>
             <Link href="/">Conferences</Link>
+            {user ? (
+              <span className="user-nav">
+                {user.role === "ADMIN" ? <Link href="/admin/import">Import</Link> : null}
+                <Link href="/account">{user.name ?? user.email}</Link>
+                <SignOutButton />
+              </span>
+            ) : (
+              <span className="user-nav">
+                <Link href="/signin">Sign in</Link>
+                <Link href="/signup">Create account</Link>
+              </span>
+            )}
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          <Providers>{children}</Providers>
+        </main>
       </body>
     </html>
   );

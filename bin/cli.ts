@@ -1,5 +1,6 @@
 // The planner's command line: npm run cli -- <command> … (see README).
 import { runMain } from "../scripts/run-main";
+import { runTokenCreateCommand, runUserCreateCommand } from "@/lib/cli/account-commands";
 import { runImportCommand } from "@/lib/cli/import-command";
 import { closeDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,6 +13,8 @@ const USAGE = `usage:
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImportCommand,
+  "user create": runUserCreateCommand,
+  "token create": runTokenCreateCommand,
 };
 
 runMain(async () => {

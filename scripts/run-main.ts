@@ -1,3 +1,4 @@
+import { ZodError } from "zod";
 import { isAppError } from "@/lib/errors/app-error";
 
 /**
@@ -8,6 +9,11 @@ export function runMain(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
+      if (error instanceof ZodError) {
+        const issue = error.issues[0];
+        console.error(`error: ${issue?.path.length ? `${issue.path.join(".")}: ` : ""}${issue?.message ?? "invalid input"}`);
+        process.exit(1);
+      }
       if (isAppError(error)) {
         console.error(`error: ${error.message}`);
         process.exit(1);

@@ -1,0 +1,18 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getAuthOptions } from "./auth-options";
+import { userForSession } from "./session-version";
+import type { AccountUser } from "./users";
+
+/** The signed-in user of the browser session (pages and route handlers), or null. */
+export async function getSessionUser(): Promise<AccountUser | null> {
+  const session = await getServerSession(await getAuthOptions());
+  return userForSession(session?.user?.id, session?.sv);
+}
+
+/** For pages that need a user: sends everyone else to sign in and back. */
+export async function requirePageUser(returnTo: string): Promise<AccountUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

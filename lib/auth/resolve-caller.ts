@@ -1,0 +1,56 @@
+import { AppError } from "@/lib/errors/app-error";
+import { userForApiToken } from "./api-tokens";
+import { getSessionUser } from "./current-user";
+import type { AccountUser } from "./users";
+
+export type Caller = AccountUser & { via: "session" | "token" };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A cookie-authenticated write must come from our own pages: the browser's
+ * Origin must name this host. Bearer-token calls carry no ambient credential
+ * and are exempt.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || !host || originHost !== host) {
+    throw new AppError("FORBIDDEN", "cross-site request refused: the Origin header does not match this site");
+  }
+}
+
+/** Who is calling: a personal API token (Authorization: Bearer) or the browser session. */
+export async function getCaller(request: Request): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const user = match?.[1] ? await userForApiToken(match[1]) : null;
+    // A bad token is refused outright, never silently replaced by the cookie.
+    if (!user) throw new AppError("UNAUTHENTICATED", "the API token is unknown or revoked");
+    return { ...user, via: "token" };
+  }
+  const user = await getSessionUser();
+  if (!user) return null;
+  assertSameOrigin(request);
+  return { ...user, via: "session" };
+}
+
+export async function requireCaller(request: Request): Promise<Caller> {
+  const caller = await getCaller(request);
+  if (!caller) throw new AppError("UNAUTHENTICATED", "sign in, or send a personal API token as Authorization: Bearer");
+  return caller;
+}
+
+export async function requireAdmin(request: Request): Promise<Caller> {
+  const caller = await requireCaller(request);
+  if (caller.role !== "ADMIN") throw new AppError("FORBIDDEN", "only an admin may do this");
+  return caller;
+}
