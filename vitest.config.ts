@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
-    env: { TZ: "UTC" },
+    env: { TZ: "UTC", NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789", NEXTAUTH_URL: "http://planner.test" },
     projects: [
       {
         extends: true,

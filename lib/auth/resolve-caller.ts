@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors/app-error";
 import { userForApiToken } from "./api-tokens";
-import { getSessionUser } from "./current-user";
+import { getToken } from "next-auth/jwt";
+import { getAppUrl, getAuthSecret } from "./auth-secret";
+import { userForSession } from "./session-version";
 import type { AccountUser } from "./users";
 
 export type Caller = AccountUser & { via: "session" | "token" };
@@ -27,6 +29,29 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
+function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0) cookies[part.slice(0, index).trim()] = decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return cookies;
+}
+
+/**
+ * The browser session, read from the request's own cookies (not from the
+ * ambient request scope), so route handlers behave the same when tests call
+ * them with a plain Request.
+ */
+async function sessionUserOf(request: Request): Promise<AccountUser | null> {
+  const token = await getToken({
+    req: { cookies: parseCookies(request.headers.get("cookie")), headers: {} },
+    secret: getAuthSecret(),
+    secureCookie: getAppUrl().startsWith("https://"),
+  });
+  return userForSession(token?.sub, token?.sv);
+}
+
 /** Who is calling: a personal API token (Authorization: Bearer) or the browser session. */
 export async function getCaller(request: Request): Promise<Caller | null> {
   const authorization = request.headers.get("authorization");
@@ -37,7 +62,7 @@ export async function getCaller(request: Request): Promise<Caller | null> {
     if (!user) throw new AppError("UNAUTHENTICATED", "the API token is unknown or revoked");
     return { ...user, via: "token" };
   }
-  const user = await getSessionUser();
+  const user = await sessionUserOf(request);
   if (!user) return null;
   assertSameOrigin(request);
   return { ...user, via: "session" };
