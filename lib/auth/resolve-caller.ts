@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import { userForApiToken } from "./api-tokens";
-import { getToken } from "next-auth/jwt";
+import { decode } from "next-auth/jwt";
 import { getAppUrl, getAuthSecret } from "./auth-secret";
 import { userForSession } from "./session-version";
 import type { AccountUser } from "./users";
@@ -44,11 +44,16 @@ function parseCookies(header: string | null): Record<string, string> {
  * them with a plain Request.
  */
 async function sessionUserOf(request: Request): Promise<AccountUser | null> {
-  const token = await getToken({
-    req: { cookies: parseCookies(request.headers.get("cookie")), headers: {} },
-    secret: getAuthSecret(),
-    secureCookie: getAppUrl().startsWith("https://"),
-  });
+  const secure = getAppUrl().startsWith("https://");
+  const name = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const cookies = parseCookies(request.headers.get("cookie"));
+  // next-auth splits a large session cookie into name.0, name.1, …
+  const chunks = Object.keys(cookies)
+    .filter((key) => key.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
+  const raw = cookies[name] ?? (chunks.length > 0 ? chunks.map((key) => cookies[key]).join("") : undefined);
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: getAuthSecret() }).catch(() => null);
   return userForSession(token?.sub, token?.sv);
 }
 
