@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "@prisma/driver-adapter-utils",
     "pg",
   ],
+  // Several builds can sit side by side (e.g. parallel end-to-end runs).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc first; checking again in
   // every build would only add minutes to start-up.
