@@ -140,7 +140,8 @@ describe("program search", () => {
     };
     const exactly = await search("exactly once semantics");
     expect(exactly[0]).toBe("Exactly Once Semantics Revisited");
-    expect((await search("Tinder"))[0]).toBe("Troubleshooting as Your Kafka Clusters Grow");
+    // Both talks given by Tinder speakers, found through the speakers' organization.
+    expect((await search("Tinder")).sort()).toEqual(["Event Driven Architecture with a RESTful Microservices Architecture", "Troubleshooting as Your Kafka Clusters Grow"]);
     expect(await search("Mist Systems")).toContain("Cost Effectively and Reliably Aggregating Billions of Messages Per Day Using Apache Kafka®");
     expect(await search("xylophone")).toEqual([]);
     const unknown = await sessionsRoute(apiRequest("/api/v1/conferences/nope/sessions"), routeParams({ slug: "nope" }));
