@@ -33,6 +33,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">Conferences</Link>
             {user ? (
               <span className="user-nav">
+                <Link href="/notes">My notes</Link>
+                <Link href="/teams">Teams</Link>
                 {user.role === "ADMIN" ? <Link href="/admin/import">Import</Link> : null}
                 <Link href="/account">{user.name ?? user.email}</Link>
                 <SignOutButton />
