@@ -1,7 +1,9 @@
 import { parseError } from "@/lib/program/parse-error";
 import type { ProgramFormat } from "@/lib/program/parsed-program";
 import { looksLikeIcs } from "@/lib/program/parse-ics";
-import { looksLikeSessionize, parseJsonText } from "@/lib/program/parse-sessionize";
+import { isJsonObject, parseJsonText } from "@/lib/program/parse-json-text";
+import { looksLikeSessionize } from "@/lib/program/parse-sessionize";
+import { stripBom } from "@/lib/program/source-text";
 
 /**
  * Guesses a program file's format from its content (the extension lies too
@@ -9,7 +11,7 @@ import { looksLikeSessionize, parseJsonText } from "@/lib/program/parse-sessioni
  * what tells the formats apart; the chosen parser does the real validation.
  */
 export function detectFormat(text: string, fileName: string): ProgramFormat {
-  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trimStart();
+  const body = stripBom(text).trimStart();
   const first = body[0];
 
   if (first === "<") return "frab-xml";
@@ -49,15 +51,8 @@ export function detectFormat(text: string, fileName: string): ProgramFormat {
  * module does not depend on the schedule.json parser.
  */
 function looksLikeScheduleJsonShape(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    isObject(record.schedule) || isObject(record.conference) || Array.isArray(record.events)
-  );
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  if (!isJsonObject(value)) return false;
+  return isJsonObject(value.schedule) || isJsonObject(value.conference) || Array.isArray(value.events);
 }
 
 function notASchedule(fileName: string) {

@@ -1,241 +1,22 @@
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from "fast-xml-parser";
-import { DateTime, Duration } from "luxon";
+import { frabKind, joinFrabAbstract, resolveFrabEventTimes, resolveFrabTimeZone } from "@/lib/program/frab-event";
 import { parseError } from "@/lib/program/parse-error";
 import type { ParseOptions, ParsedProgram, ParsedSession, ParsedSpeaker } from "@/lib/program/parsed-program";
-import { isValidTimeZone, parseIsoDateTime, zonedWallTimeToUtc } from "@/lib/program/zoned-time";
+import { lineAt, nonBlank, quoteValue, stripBom } from "@/lib/program/source-text";
 
 /**
  * frab / Pentabarf schedule XML, as frab and pretalx export it:
  * <schedule><conference/><day><room><event/></room></day></schedule>.
- *
- * The time rules here are shared with the c3voc schedule.json parser
- * (parse-schedule-json.ts), which is the same data model spelled in JSON.
+ * The event rules (times, texts, kinds) are frab's, shared with the c3voc
+ * schedule.json parser through frab-event.ts.
  */
-
-// ---------------------------------------------------------------------------
-// Shared frab event rules (also used by parse-schedule-json.ts)
-// ---------------------------------------------------------------------------
-
-/** The raw time fields of one frab event, as the file spells them. */
-export type FrabEventTimes = {
-  /** Full ISO date-time, normally with offset (<date>, "date"). */
-  date: string | null;
-  /** Wall-clock "HH:MM" (v1), or a full ISO date-time (schedule.json v2). */
-  start: string | null;
-  /** Full ISO date-time (schedule.json v2 only). */
-  end: string | null;
-  /** "HH:MM" or "HH:MM:SS". */
-  duration: string | null;
-  /** The enclosing day's calendar date (YYYY-MM-DD), if any. */
-  dayDate: string | null;
-  /** The enclosing day's start and end instants (ISO), if any. */
-  dayStart: string | null;
-  dayEnd: string | null;
-};
-
-/** Which field a problem is about; "day" means the enclosing day's date. */
-export type FrabTimeField = "date" | "start" | "end" | "duration" | "day";
-
-export type FrabTimeResult =
-  | { ok: true; start: Date; end: Date }
-  | { ok: false; field: FrabTimeField; problem: string };
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const TRAILING_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const WALL_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-// Hours are capped at five digits so that start + duration stays inside the
-// range a JavaScript Date can hold.
-const DURATION = /^(-)?(\d{1,5}):(\d{2})(?::(\d{2}))?$/;
-
-/** Quotes a value from the file for an error message, cut to a readable length. */
-export function quoteValue(value: string): string {
-  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  return JSON.stringify(shown);
-}
-
-type InstantResult = { ok: true; instant: Date } | { ok: false; reason: "invalid" | "no-zone" };
-
-function readInstant(value: string, zone: string | null): InstantResult {
-  if (!ISO_DATE_TIME.test(value)) return { ok: false, reason: "invalid" };
-  // Only the time part may carry an offset; the date part has hyphens too.
-  const hasOffset = TRAILING_OFFSET.test(value.slice(value.indexOf("T") + 1));
-  if (!hasOffset && zone === null) return { ok: false, reason: "no-zone" };
-  // With an offset in the string, the zone argument is never consulted.
-  const instant = parseIsoDateTime(value, zone ?? "UTC");
-  return instant === null ? { ok: false, reason: "invalid" } : { ok: true, instant };
-}
-
-function instantProblem(field: FrabTimeField, value: string, reason: "invalid" | "no-zone"): FrabTimeResult {
-  return reason === "invalid"
-    ? { ok: false, field, problem: `has an invalid ${field} ${quoteValue(value)} (expected an ISO 8601 date-time)` }
-    : {
-        ok: false,
-        field,
-        problem: `has a ${field} without UTC offset (${quoteValue(value)}), and no time zone is known: the file names none and none was given`,
-      };
-}
-
-function nextCalendarDate(date: string): string | null {
-  return DateTime.fromISO(date, { zone: "UTC" }).plus({ days: 1 }).toISODate();
-}
-
-function readWallClockStart(times: FrabEventTimes, wallTime: string, zone: string | null): FrabTimeResult | Date {
-  const match = WALL_TIME.exec(wallTime);
-  const [, hours = "", minutes = "", seconds = "00"] = match ?? [];
-  if (match === null || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) {
-    return { ok: false, field: "start", problem: `has an invalid start ${quoteValue(wallTime)} (expected HH:MM)` };
-  }
-  const dayDate = nonBlank(times.dayDate);
-  if (dayDate === null) {
-    return { ok: false, field: "start", problem: `has only a start time (${wallTime}) and no date to go with it` };
-  }
-  if (!CALENDAR_DATE.test(dayDate)) {
-    return { ok: false, field: "day", problem: `is on a day with an invalid date ${quoteValue(dayDate)} (expected YYYY-MM-DD)` };
-  }
-  if (zone === null) {
-    return {
-      ok: false,
-      field: "start",
-      problem: `has only a wall-clock start (${wallTime}), and no time zone is known: the file names none and none was given`,
-    };
-  }
-  const time = `${hours.padStart(2, "0")}:${minutes}:${seconds}`;
-  const instant = zonedWallTimeToUtc(dayDate, time, zone);
-  if (instant === null) {
-    return { ok: false, field: "day", problem: `is on a day with an invalid date ${quoteValue(dayDate)}` };
-  }
-  return rollPastMidnight(instant, dayDate, time, zone, times);
-}
-
-/**
- * A frab "day" runs past midnight: a 01:00 event listed under Saturday happens
- * on Sunday. When the day's start/end are known and the wall-clock reading on
- * the day's date falls before the day starts, but the next date fits inside
- * the day, the next date is meant.
- */
-function rollPastMidnight(instant: Date, dayDate: string, time: string, zone: string, times: FrabEventTimes): Date {
-  const dayStartText = nonBlank(times.dayStart);
-  const dayEndText = nonBlank(times.dayEnd);
-  if (dayStartText === null || dayEndText === null) return instant;
-  const dayStart = readInstant(dayStartText, zone);
-  const dayEnd = readInstant(dayEndText, zone);
-  if (!dayStart.ok || !dayEnd.ok || instant >= dayStart.instant) return instant;
-  const nextDate = nextCalendarDate(dayDate);
-  const rolled = nextDate === null ? null : zonedWallTimeToUtc(nextDate, time, zone);
-  return rolled !== null && rolled <= dayEnd.instant ? rolled : instant;
-}
-
-function readDuration(value: string): Duration | null {
-  const match = DURATION.exec(value);
-  if (match === null) return null;
-  const [, sign, hours = "0", minutes = "0", seconds = "0"] = match;
-  if (Number(minutes) > 59 || Number(seconds) > 59) return null;
-  const duration = Duration.fromObject({ hours: Number(hours), minutes: Number(minutes), seconds: Number(seconds) });
-  return sign === "-" ? duration.negate() : duration;
-}
-
-/**
- * Start and end (UTC) of one frab event. The full date-time wins over the
- * day's date plus wall-clock start; an explicit end wins over the duration.
- * A value that is present but broken is reported, never silently replaced by
- * another field. `zone` must already be a valid IANA zone, or null.
- */
-export function resolveFrabEventTimes(times: FrabEventTimes, zone: string | null): FrabTimeResult {
-  let start: Date;
-  const date = nonBlank(times.date);
-  const startText = nonBlank(times.start);
-  if (date !== null) {
-    const read = readInstant(date, zone);
-    if (!read.ok) return instantProblem("date", date, read.reason);
-    start = read.instant;
-  } else if (startText !== null && ISO_DATE_TIME.test(startText)) {
-    const read = readInstant(startText, zone);
-    if (!read.ok) return instantProblem("start", startText, read.reason);
-    start = read.instant;
-  } else if (startText !== null) {
-    const wallClock = readWallClockStart(times, startText, zone);
-    if (!(wallClock instanceof Date)) return wallClock;
-    start = wallClock;
-  } else {
-    return { ok: false, field: "start", problem: "has no start (neither a date nor a start time)" };
-  }
-
-  let end: Date;
-  const endText = nonBlank(times.end);
-  const durationText = nonBlank(times.duration);
-  if (endText !== null) {
-    const read = readInstant(endText, zone);
-    if (!read.ok) return instantProblem("end", endText, read.reason);
-    end = read.instant;
-    if (end < start) return { ok: false, field: "end", problem: `ends (${quoteValue(endText)}) before it starts` };
-  } else if (durationText !== null) {
-    const duration = readDuration(durationText);
-    if (duration === null) {
-      return { ok: false, field: "duration", problem: `has an invalid duration ${quoteValue(durationText)} (expected HH:MM or HH:MM:SS)` };
-    }
-    // Durations are elapsed time: a session across a DST change keeps its length.
-    const computed = DateTime.fromJSDate(start, { zone: "UTC" }).plus(duration);
-    if (!computed.isValid) {
-      return { ok: false, field: "duration", problem: `has a duration too long to be real (${quoteValue(durationText)})` };
-    }
-    end = computed.toJSDate();
-    if (end < start) {
-      return { ok: false, field: "duration", problem: `ends before it starts (negative duration ${quoteValue(durationText)})` };
-    }
-  } else {
-    return { ok: false, field: "duration", problem: "has no duration" };
-  }
-  return { ok: true, start, end };
-}
-
-/**
- * frab keeps the teaser (abstract) and the long text (description) apart; the
- * planner shows one text, so they become paragraphs, led by the subtitle.
- * pretalx often repeats the abstract as the description; that is shown once.
- */
-export function joinFrabAbstract(subtitle: string | null, abstract: string | null, description: string | null): string {
-  const paragraphs: string[] = [];
-  for (const part of [subtitle, abstract, description]) {
-    const normalized = (part ?? "").replace(/\r\n?/g, "\n").trim();
-    if (normalized !== "" && !paragraphs.includes(normalized)) paragraphs.push(normalized);
-  }
-  return paragraphs.join("\n\n");
-}
-
-/** frab's <type> is free text ("Talk", "Workshop"); the planner wants a lower-case kind. */
-export function frabKind(type: string | null): string {
-  const kind = (type ?? "").trim().toLowerCase();
-  return kind === "" ? "talk" : kind;
-}
-
-/** Trimmed text, or null when blank: the parsed model has no empty names. */
-export function nonBlank(value: string | null | undefined): string | null {
-  const trimmed = (value ?? "").trim();
-  return trimmed === "" ? null : trimmed;
-}
-
-/** Strips a UTF-8 byte-order mark that editors on Windows like to add. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** 1-based line number of a character offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let index = text.indexOf("\n"); index !== -1 && index < end; index = text.indexOf("\n", index + 1)) line += 1;
-  return line;
-}
-
-// ---------------------------------------------------------------------------
-// XML reading
-// ---------------------------------------------------------------------------
 
 const ATTRIBUTES = "@";
 const TEXT = "#text";
-// The library's typings declare the wrapper type Symbol; at run time it is a symbol.
-const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
+// The library's typings declare the wrapper type Symbol; at run time it is a
+// symbol, and only then can it key the metadata that gives element positions.
+const METADATA_KEY: unknown = XMLParser.getMetaDataSymbol();
+const METADATA = typeof METADATA_KEY === "symbol" ? METADATA_KEY : null;
 
 type XmlNode = Record<string, unknown>;
 
@@ -324,7 +105,7 @@ function attribute(node: XmlNode | null, name: string): string | null {
 }
 
 function span(node: XmlNode | null): { start: number; end: number } | null {
-  if (node === null) return null;
+  if (node === null || METADATA === null) return null;
   const metadata: unknown = Reflect.get(node, METADATA);
   if (typeof metadata !== "object" || metadata === null) return null;
   const start: unknown = Reflect.get(metadata, "startIndex");
@@ -411,25 +192,15 @@ function readConference(schedule: XmlNode, source: string, options: ParseOptions
     throw parseError(fileName, "the schedule has no conference <title>", locate(source, node ?? schedule, path));
   }
   const named = nonBlank(childText(node, "time_zone_name"));
-  if (named !== null && !isValidTimeZone(named)) {
-    throw parseError(
-      fileName,
-      `unknown time zone ${quoteValue(named)} in <time_zone_name> (expected an IANA name such as Europe/Berlin)`,
-      locate(source, node, path, "time_zone_name"),
-    );
-  }
-  const given = nonBlank(options.timeZone);
-  if (named === null && given !== null && !isValidTimeZone(given)) {
-    throw parseError(fileName, `unknown time zone ${quoteValue(given)} (expected an IANA name such as Europe/Berlin)`, {
-      field: "timeZone option",
-    });
-  }
+  const zone = resolveFrabTimeZone(named, options, {
+    element: "<time_zone_name>",
+    where: () => locate(source, node, path, "time_zone_name"),
+  });
   return {
     conference: { title, subtitle: nonBlank(childText(node, "subtitle")), acronym, timeZone: named },
-    zone: named ?? given,
+    zone,
   };
 }
-
 
 type EventContext = {
   source: string;

@@ -1,6 +1,7 @@
 import { DateTime, type DateObjectUnits } from "luxon";
 import { parseError } from "@/lib/program/parse-error";
 import type { ParsedProgram, ParsedSession, ParseOptions } from "@/lib/program/parsed-program";
+import { fileStem, nonBlank, normalizeText, quoteValue, stripBom } from "@/lib/program/source-text";
 import { assertTimeZone, isValidTimeZone } from "@/lib/program/zoned-time";
 
 /**
@@ -37,8 +38,7 @@ export type IcsComponent = {
 
 /** True when the text starts (after a BOM and whitespace) with BEGIN:VCALENDAR. */
 export function looksLikeIcs(text: string): boolean {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return /^BEGIN:VCALENDAR[ \t]*(?:\r|\n|$)/i.test(body.trimStart().slice(0, 40));
+  return /^BEGIN:VCALENDAR[ \t]*(?:\r|\n|$)/i.test(stripBom(text).trimStart().slice(0, 40));
 }
 
 export function parseIcs(text: string, options: ParseOptions): ParsedProgram {
@@ -56,7 +56,7 @@ export function parseIcs(text: string, options: ParseOptions): ParsedProgram {
 
   for (const calendar of calendars) {
     const calName = firstProperty(calendar, "X-WR-CALNAME");
-    if (title === null && calName) title = nonEmpty(unescapeText(calName.value));
+    if (title === null && calName) title = nonBlank(unescapeText(calName.value));
     const wrZone = firstProperty(calendar, "X-WR-TIMEZONE");
     const calendarZone = wrZone && isValidTimeZone(wrZone.value.trim()) ? wrZone.value.trim() : null;
     conferenceZone ??= calendarZone;
@@ -151,8 +151,7 @@ type ContentLine = { text: string; line: number };
 
 /** RFC 5545 §3.1: a line break followed by one space or tab continues the previous line. */
 function unfold(text: string, fileName: string): ContentLine[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const physical = body.split(/\r\n|\n|\r/);
+  const physical = stripBom(text).split(/\r\n|\n|\r/);
   const out: ContentLine[] = [];
   physical.forEach((raw, index) => {
     const first = raw[0];
@@ -180,7 +179,7 @@ function parseContentLine(content: string, line: number, fileName: string): IcsP
   NAME.lastIndex = 0;
   const nameMatch = NAME.exec(content);
   if (nameMatch === null) {
-    throw parseError(fileName, `malformed content line ${JSON.stringify(truncate(content))} (expected NAME:value)`, {
+    throw parseError(fileName, `malformed content line ${quoteValue(content)} (expected NAME:value)`, {
       line,
     });
   }
@@ -258,7 +257,7 @@ function readEvent(event: IcsComponent, floatingZone: string | null, fileName: s
   if (status && status.value.trim().toUpperCase() === "CANCELLED") return null;
 
   const uid = single(event, "UID", fileName);
-  const externalId = uid ? nonEmpty(uid.value) : null;
+  const externalId = uid ? nonBlank(uid.value) : null;
   if (externalId === null) throw parseError(fileName, "event has no UID", { line: uid?.line ?? event.line });
   const label = `event ${JSON.stringify(externalId)}`;
 
@@ -292,7 +291,7 @@ function readEvent(event: IcsComponent, floatingZone: string | null, fileName: s
   }
 
   const summary = firstProperty(event, "SUMMARY");
-  const title = summary ? nonEmpty(unescapeText(summary.value)) : null;
+  const title = summary ? nonBlank(unescapeText(summary.value)) : null;
   if (title === null) {
     throw parseError(fileName, `${label} has no SUMMARY (title)`, { line: summary?.line ?? event.line });
   }
@@ -305,14 +304,14 @@ function readEvent(event: IcsComponent, floatingZone: string | null, fileName: s
   return {
     externalId,
     title,
-    abstract: description ? unescapeText(description.value).replace(/\r\n?/g, "\n").trim() : "",
+    abstract: description ? normalizeText(unescapeText(description.value)) : "",
     start: start.instant,
     end,
-    room: location ? nonEmpty(unescapeText(location.value)) : null,
-    track: categories ? nonEmpty(splitTextList(categories.value)[0]) : null,
+    room: location ? nonBlank(unescapeText(location.value)) : null,
+    track: categories ? nonBlank(splitTextList(categories.value)[0]) : null,
     kind: "talk",
     speakers: [],
-    url: url ? nonEmpty(url.value) : null,
+    url: url ? nonBlank(url.value) : null,
   };
 }
 
@@ -330,7 +329,7 @@ function readDateTimeProperty(
   const value = property.value.trim();
   const valueType = property.params.get("VALUE")?.[0]?.toUpperCase();
   const bad = (why: string) =>
-    parseError(fileName, `${label}: bad ${property.name} value ${JSON.stringify(truncate(value))} (${why})`, {
+    parseError(fileName, `${label}: bad ${property.name} value ${quoteValue(value)} (${why})`, {
       line: property.line,
     });
 
@@ -414,7 +413,7 @@ function addDuration(start: EventTime, property: IcsProperty, fileName: string, 
   const value = property.value.trim().toUpperCase();
   const parts = DURATION.exec(value);
   const bad = (why: string) =>
-    parseError(fileName, `${label}: bad DURATION ${JSON.stringify(truncate(property.value.trim()))} (${why})`, {
+    parseError(fileName, `${label}: bad DURATION ${quoteValue(property.value.trim())} (${why})`, {
       line: property.line,
     });
   if (parts === null || value.endsWith("P") || value.endsWith("T")) throw bad("expected e.g. PT40M or PT1H30M");
@@ -448,20 +447,4 @@ function single(component: IcsComponent, name: string, fileName: string): IcsPro
     throw parseError(fileName, `event has more than one ${name} (first at line ${firstLine})`, { line: second.line });
   }
   return matches[0];
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? "";
-  return trimmed === "" ? null : trimmed;
-}
-
-function truncate(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
-}
-
-function fileStem(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const dot = base.lastIndexOf(".");
-  const stem = (dot > 0 ? base.slice(0, dot) : base).trim();
-  return stem === "" ? "Untitled conference" : stem;
 }

@@ -1,6 +1,7 @@
 import { parseError } from "@/lib/program/parse-error";
 import type { ParseOptions, ParsedProgram, ParsedSession, ParsedSpeaker } from "@/lib/program/parsed-program";
-import { kebabCase } from "./slugify";
+import { kebabCase } from "@/lib/program/slugify";
+import { shorten, stripBom } from "@/lib/program/source-text";
 
 /**
  * The "listing" format: a conference sessions page saved as plain text (the
@@ -53,8 +54,7 @@ const SENTENCE_END = /[.:;,!?]$/u;
 const BINARY_CHAR = /[\u0000-\u0008\u000B-\u000C\u000E-\u001F\u007F]/u;
 
 function splitLines(text: string): Line[] {
-  const withoutBom = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  return withoutBom.split(/\r\n|\r|\n/u).map((raw, index) => ({ text: raw.trimEnd(), number: index + 1 }));
+  return stripBom(text).split(/\r\n|\r|\n/u).map((raw, index) => ({ text: raw.trimEnd(), number: index + 1 }));
 }
 
 function isBlank(line: Line): boolean {
@@ -175,12 +175,12 @@ function parsePreamble(lines: readonly Line[], firstTitle: Line, fileName: strin
   if (extra !== undefined) {
     throw parseError(
       fileName,
-      `unexpected text before the first session (expected only the event title, a subtitle and a track heading): "${truncate(extra.text.trim())}"`,
+      `unexpected text before the first session (expected only the event title, a subtitle and a track heading): "${shorten(extra.text.trim())}"`,
       { line: extra.number },
     );
   }
   if (heading !== undefined && !isHeadingShaped(heading)) {
-    throw parseError(fileName, `expected a track heading before the first session, found "${truncate(heading.text.trim())}"`, {
+    throw parseError(fileName, `expected a track heading before the first session, found "${shorten(heading.text.trim())}"`, {
       line: heading.number,
     });
   }
@@ -189,10 +189,6 @@ function parsePreamble(lines: readonly Line[], firstTitle: Line, fileName: strin
     subtitle: subtitle === undefined ? null : subtitle.text.trim(),
     heading: heading === undefined ? null : heading.text.trim(),
   };
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 export function parseListing(text: string, options: ParseOptions): ParsedProgram {
@@ -248,13 +244,13 @@ export function parseListing(text: string, options: ParseOptions): ParsedProgram
     const title = titleLine.text.trim();
     const externalId = normalizeListingTitle(title);
     if (externalId === "") {
-      throw parseError(fileName, `session title "${truncate(title)}" has no letters or digits`, { line: titleLine.number });
+      throw parseError(fileName, `session title "${shorten(title)}" has no letters or digits`, { line: titleLine.number });
     }
     const earlier = titleLineById.get(externalId);
     if (earlier !== undefined) {
       throw parseError(
         fileName,
-        `session "${truncate(title)}" has the same title as the session on line ${earlier}; titles identify sessions in a listing`,
+        `session "${shorten(title)}" has the same title as the session on line ${earlier}; titles identify sessions in a listing`,
         { line: titleLine.number },
       );
     }

@@ -1,17 +1,9 @@
 import { z } from "zod";
-import {
-  frabKind,
-  joinFrabAbstract,
-  lineAt,
-  nonBlank,
-  quoteValue,
-  resolveFrabEventTimes,
-  stripBom,
-  type FrabTimeField,
-} from "@/lib/program/parse-frab-xml";
+import { frabKind, joinFrabAbstract, resolveFrabEventTimes, resolveFrabTimeZone, type FrabTimeField } from "@/lib/program/frab-event";
 import { parseError } from "@/lib/program/parse-error";
+import { formatJsonPath, isJsonObject, parseJsonText } from "@/lib/program/parse-json-text";
 import type { ParseOptions, ParsedProgram, ParsedSession, ParsedSpeaker } from "@/lib/program/parsed-program";
-import { isValidTimeZone } from "@/lib/program/zoned-time";
+import { nonBlank, quoteValue } from "@/lib/program/source-text";
 
 /**
  * c3voc schedule.json: the frab model in JSON. Version 1 nests events under
@@ -94,130 +86,9 @@ export const ZScheduleJson = z.looseObject({
 
 type PathSegment = string | number;
 
-/** `schedule.conference.days[0].rooms["Hall 1"][2].date`, as a user would look it up. */
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(top level)";
-  return path
-    .map((segment, index) => {
-      if (typeof segment === "number") return `[${segment}]`;
-      const key = typeof segment === "symbol" ? String(segment) : segment;
-      if (/^[A-Za-z_$][\w$]*$/.test(key)) return index === 0 ? key : `.${key}`;
-      return `[${JSON.stringify(key)}]`;
-    })
-    .join("");
-}
-
 /** Sniff on parsed JSON: an object with schedule.conference. */
 export function looksLikeScheduleJson(value: unknown): boolean {
-  const isObject = (candidate: unknown): candidate is Record<string, unknown> =>
-    typeof candidate === "object" && candidate !== null && !Array.isArray(candidate);
-  return isObject(value) && isObject(value.schedule) && isObject(value.schedule.conference);
-}
-
-/**
- * Offset of the first syntax error in `text`, or null when it is valid JSON.
- * JSON.parse reports a position only for some errors ("Unexpected token"
- * messages carry none), so the line is found by a scan of our own.
- */
-export function findJsonSyntaxError(text: string): number | null {
-  type State = "value" | "firstValueOrClose" | "key" | "firstKeyOrClose" | "afterValue";
-  const stack: Array<"object" | "array"> = [];
-  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  let state: State = "value";
-  let index = 0;
-
-  const skipWhitespace = () => {
-    while (index < text.length && " \t\n\r".includes(text.charAt(index))) index += 1;
-  };
-  /** Moves past a string starting at `index`; returns false on a bad string. */
-  const skipString = (): boolean => {
-    index += 1;
-    while (index < text.length) {
-      const code = text.charCodeAt(index);
-      if (code === 0x22) {
-        index += 1;
-        return true;
-      }
-      if (code < 0x20) return false;
-      if (code === 0x5c) {
-        const escape = text.charAt(index + 1);
-        if (escape === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return false;
-          index += 6;
-        } else if (escape !== "" && '"\\/bfnrt'.includes(escape)) {
-          index += 2;
-        } else {
-          return false;
-        }
-      } else {
-        index += 1;
-      }
-    }
-    return false;
-  };
-
-  for (;;) {
-    skipWhitespace();
-    const char = text.charAt(index);
-    if (state === "firstValueOrClose" && char === "]") {
-      stack.pop();
-      index += 1;
-      state = "afterValue";
-    } else if (state === "firstKeyOrClose" && char === "}") {
-      stack.pop();
-      index += 1;
-      state = "afterValue";
-    } else if (state === "key" || state === "firstKeyOrClose") {
-      if (char !== '"' || !skipString()) return index;
-      skipWhitespace();
-      if (text.charAt(index) !== ":") return index;
-      index += 1;
-      state = "value";
-    } else if (state === "value" || state === "firstValueOrClose") {
-      if (char === "{") {
-        stack.push("object");
-        index += 1;
-        state = "firstKeyOrClose";
-      } else if (char === "[") {
-        stack.push("array");
-        index += 1;
-        state = "firstValueOrClose";
-      } else if (char === '"') {
-        if (!skipString()) return index;
-        state = "afterValue";
-      } else {
-        const literal = ["true", "false", "null"].find((word) => text.startsWith(word, index));
-        number.lastIndex = index;
-        const numberMatch = literal === undefined ? number.exec(text) : null;
-        if (literal === undefined && numberMatch === null) return index;
-        index += literal?.length ?? numberMatch?.[0].length ?? 0;
-        state = "afterValue";
-      }
-    } else {
-      const container = stack.at(-1);
-      if (container === undefined) return index < text.length ? index : null;
-      const close = container === "object" ? "}" : "]";
-      if (char === ",") {
-        index += 1;
-        state = container === "object" ? "key" : "value";
-      } else if (char === close) {
-        stack.pop();
-        index += 1;
-      } else {
-        return index;
-      }
-    }
-  }
-}
-
-function readJson(source: string, fileName: string): unknown {
-  try {
-    return JSON.parse(source) as unknown;
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const offset = findJsonSyntaxError(source);
-    throw parseError(fileName, `not valid JSON: ${reason}`, { line: lineAt(source, offset ?? source.length) });
-  }
+  return isJsonObject(value) && isJsonObject(value.schedule) && isJsonObject(value.schedule.conference);
 }
 
 /** Picks the English text of a per-language object, else the first non-empty one. */
@@ -290,14 +161,14 @@ function speakersOf(event: ScheduleJsonEvent): ParsedSpeaker[] {
 
 /** The day's date for "day" problems (the event path starts with schedule.conference.days[i]). */
 function timeFieldPath(entry: EventEntry, field: FrabTimeField): string {
-  if (field === "day") return formatPath(entry.day === null ? [...entry.path, "start"] : [...entry.path.slice(0, 4), "date"]);
-  return formatPath([...entry.path, field]);
+  if (field === "day") return formatJsonPath(entry.day === null ? [...entry.path, "start"] : [...entry.path.slice(0, 4), "date"]);
+  return formatJsonPath([...entry.path, field]);
 }
 
 function readEvent(entry: EventEntry, conference: ScheduleJsonConference, zone: string | null, fileName: string): ParsedSession {
   const { event, path } = entry;
   const externalId = nonBlank(event.guid) ?? (typeof event.id === "number" ? String(event.id) : nonBlank(event.id));
-  if (externalId === null) throw parseError(fileName, "event has neither a guid nor an id", { field: formatPath([...path, "guid"]) });
+  if (externalId === null) throw parseError(fileName, "event has neither a guid nor an id", { field: formatJsonPath([...path, "guid"]) });
   const title = event.title.trim();
 
   const times = resolveFrabEventTimes(
@@ -332,13 +203,12 @@ function readEvent(entry: EventEntry, conference: ScheduleJsonConference, zone: 
 
 export function parseScheduleJson(text: string, options: ParseOptions): ParsedProgram {
   const { fileName } = options;
-  const source = stripBom(text);
-  const checked = ZScheduleJson.safeParse(readJson(source, fileName));
+  const checked = ZScheduleJson.safeParse(parseJsonText(text, fileName, { lead: "not valid JSON", reason: "engine" }));
   if (!checked.success) {
     const [issue] = checked.error.issues;
     const more = checked.error.issues.length - 1;
     throw parseError(fileName, `${issue?.message ?? "invalid schedule"}${more > 0 ? ` (and ${more} more problems)` : ""}`, {
-      field: formatPath(issue?.path ?? []),
+      field: formatJsonPath(issue?.path ?? []),
     });
   }
   const conference = checked.data.schedule.conference;
@@ -347,18 +217,7 @@ export function parseScheduleJson(text: string, options: ParseOptions): ParsedPr
   const title = nonBlank(conference.title) ?? acronym;
   if (title === null) throw parseError(fileName, "the conference has no title", { field: "schedule.conference.title" });
   const named = nonBlank(conference.time_zone_name);
-  if (named !== null && !isValidTimeZone(named)) {
-    throw parseError(fileName, `unknown time zone ${quoteValue(named)} (expected an IANA name such as Europe/Berlin)`, {
-      field: "schedule.conference.time_zone_name",
-    });
-  }
-  const given = nonBlank(options.timeZone);
-  if (named === null && given !== null && !isValidTimeZone(given)) {
-    throw parseError(fileName, `unknown time zone ${quoteValue(given)} (expected an IANA name such as Europe/Berlin)`, {
-      field: "timeZone option",
-    });
-  }
-  const zone = named ?? given;
+  const zone = resolveFrabTimeZone(named, options, { where: () => ({ field: "schedule.conference.time_zone_name" }) });
 
   const sessions: ParsedSession[] = [];
   const firstSeen = new Map<string, EventEntry>();
@@ -371,8 +230,8 @@ export function parseScheduleJson(text: string, options: ParseOptions): ParsedPr
       if (earlier.source !== entry.source) continue;
       throw parseError(
         fileName,
-        `event ${quoteValue(session.externalId)} appears twice (first at ${formatPath(earlier.path)})`,
-        { field: formatPath(entry.path) },
+        `event ${quoteValue(session.externalId)} appears twice (first at ${formatJsonPath(earlier.path)})`,
+        { field: formatJsonPath(entry.path) },
       );
     }
     firstSeen.set(session.externalId, entry);

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { parseError } from "@/lib/program/parse-error";
+import { formatJsonPath, isJsonObject, parseJsonText } from "@/lib/program/parse-json-text";
 import type { ParsedProgram, ParsedSession, ParsedSpeaker, ParseOptions } from "@/lib/program/parsed-program";
+import { fileStem, nonBlank, normalizeText } from "@/lib/program/source-text";
 import { assertTimeZone, parseIsoDateTime } from "@/lib/program/zoned-time";
 
 /**
@@ -63,9 +65,8 @@ type SessionizeCategory = z.infer<typeof ZSessionizeCategory>;
 
 /** Cheap sniff on already-parsed JSON, used by format detection. */
 export function looksLikeSessionize(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return Array.isArray(record.sessions) && Array.isArray(record.speakers) && Array.isArray(record.rooms);
+  if (!isJsonObject(value)) return false;
+  return Array.isArray(value.sessions) && Array.isArray(value.speakers) && Array.isArray(value.rooms);
 }
 
 export function parseSessionize(text: string, options: ParseOptions): ParsedProgram {
@@ -134,7 +135,7 @@ export function parseSessionize(text: string, options: ParseOptions): ParsedProg
       track: firstMatch(itemKeys, trackItems),
       kind: sessionKind(session, itemKeys, formatItems),
       speakers: resolveSpeakers(session, speakers, fileName, path),
-      url: nonEmpty(session.liveUrl) ?? nonEmpty(session.recordingUrl),
+      url: nonBlank(session.liveUrl) ?? nonBlank(session.recordingUrl),
     });
   });
 
@@ -151,161 +152,6 @@ export function parseSessionize(text: string, options: ParseOptions): ParsedProg
   };
 }
 
-/**
- * JSON.parse with an error that names the line. V8's messages do not always
- * carry a position, so on failure a small scanner finds where the text stops
- * being JSON.
- */
-export function parseJsonText(text: string, fileName: string): unknown {
-  const body = stripBom(text);
-  try {
-    return JSON.parse(body) as unknown;
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    const problem = findJsonError(body);
-    if (problem === null) throw parseError(fileName, `invalid JSON: ${error.message}`);
-    throw parseError(fileName, `invalid JSON: ${problem.message}`, { line: lineAt(body, problem.offset) });
-  }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-type JsonProblem = { offset: number; message: string };
-
-/**
- * Walks the JSON grammar with an explicit stack (deeply nested garbage must not
- * overflow the call stack) and returns the first offending offset, or null when
- * the text is valid.
- */
-function findJsonError(text: string): JsonProblem | null {
-  type Expect = "value" | "valueOrClose" | "key" | "keyOrClose" | "colon" | "commaOrClose" | "end";
-  const stack: Array<"object" | "array"> = [];
-  let expect: Expect = "value";
-  let i = 0;
-
-  const afterValue = (): Expect => (stack.length === 0 ? "end" : "commaOrClose");
-  const describe = (offset: number): string => `unexpected character ${JSON.stringify(text[offset] ?? "")}`;
-
-  for (;;) {
-    while (i < text.length && " \t\n\r".includes(text[i] ?? "")) i++;
-    if (i >= text.length) {
-      return expect === "end" ? null : { offset: text.length, message: "unexpected end of input" };
-    }
-    const c = text[i] ?? "";
-    switch (expect) {
-      case "end":
-        return { offset: i, message: `${describe(i)} after the end of the JSON value` };
-      case "colon":
-        if (c !== ":") return { offset: i, message: `${describe(i)}, expected ':'` };
-        i++;
-        expect = "value";
-        break;
-      case "key":
-      case "keyOrClose":
-        if (c === "}" && expect === "keyOrClose") {
-          stack.pop();
-          i++;
-          expect = afterValue();
-          break;
-        }
-        if (c !== '"') return { offset: i, message: `${describe(i)}, expected a property name in double quotes` };
-        {
-          const end = scanJsonString(text, i);
-          if (typeof end !== "number") return end;
-          i = end;
-        }
-        expect = "colon";
-        break;
-      case "commaOrClose": {
-        const top = stack[stack.length - 1];
-        if (c === ",") {
-          i++;
-          expect = top === "object" ? "key" : "value";
-        } else if ((c === "}" && top === "object") || (c === "]" && top === "array")) {
-          stack.pop();
-          i++;
-          expect = afterValue();
-        } else {
-          return { offset: i, message: `${describe(i)}, expected ',' or '${top === "object" ? "}" : "]"}'` };
-        }
-        break;
-      }
-      case "value":
-      case "valueOrClose": {
-        if (c === "]" && expect === "valueOrClose") {
-          stack.pop();
-          i++;
-          expect = afterValue();
-          break;
-        }
-        if (c === "{" || c === "[") {
-          stack.push(c === "{" ? "object" : "array");
-          i++;
-          expect = c === "{" ? "keyOrClose" : "valueOrClose";
-          break;
-        }
-        if (c === '"') {
-          const end = scanJsonString(text, i);
-          if (typeof end !== "number") return end;
-          i = end;
-          expect = afterValue();
-          break;
-        }
-        const literal = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-        literal.lastIndex = i;
-        const match = literal.exec(text);
-        if (match === null) return { offset: i, message: `${describe(i)}, expected a value` };
-        i += match[0].length;
-        expect = afterValue();
-        break;
-      }
-    }
-  }
-}
-
-/** Returns the offset just past the closing quote, or the problem. */
-function scanJsonString(text: string, start: number): number | JsonProblem {
-  let i = start + 1;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22) return i + 1;
-    if (code < 0x20) return { offset: i, message: "control character (such as a line break) inside a string" };
-    if (code === 0x5c) {
-      const next = text[i + 1] ?? "";
-      if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          return { offset: i, message: "invalid \\u escape in a string" };
-        }
-        i += 6;
-        continue;
-      }
-      if (!'"\\/bfnrt'.includes(next) || next === "") return { offset: i, message: "invalid escape in a string" };
-      i += 2;
-      continue;
-    }
-    i++;
-  }
-  return { offset: text.length, message: "unterminated string" };
-}
-
-/** ["sessions", 3, "startsAt"] → "sessions[3].startsAt" */
-function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
 const SESSIONIZE_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 function sessionTimes(
@@ -314,8 +160,8 @@ function sessionTimes(
   fileName: string,
   path: string,
 ): { start: Date; end: Date } | null {
-  const startsAt = nonEmpty(session.startsAt);
-  const endsAt = nonEmpty(session.endsAt);
+  const startsAt = nonBlank(session.startsAt);
+  const endsAt = nonBlank(session.endsAt);
   if (startsAt === null && endsAt === null) return null;
   if (startsAt === null || endsAt === null) {
     const missing = startsAt === null ? "startsAt" : "endsAt";
@@ -348,7 +194,7 @@ function describeSession(session: SessionizeSession): string {
 
 function toParsedSpeaker(speaker: SessionizeSpeaker, fileName: string, path: string): ParsedSpeaker {
   const name =
-    nonEmpty(speaker.fullName) ?? nonEmpty([speaker.firstName ?? "", speaker.lastName ?? ""].join(" "));
+    nonBlank(speaker.fullName) ?? nonBlank([speaker.firstName ?? "", speaker.lastName ?? ""].join(" "));
   if (name === null) {
     throw parseError(fileName, `speaker ${String(speaker.id)} has no name`, { field: `${path}.fullName` });
   }
@@ -360,13 +206,13 @@ function toParsedSpeaker(speaker: SessionizeSpeaker, fileName: string, path: str
  * or just "Org" in the tag line. Deliberately simple: anything smarter guesses wrong as often.
  */
 export function organizationFromTagLine(tagLine: string | null | undefined): string | null {
-  const line = nonEmpty(tagLine);
+  const line = nonBlank(tagLine);
   if (line === null) return null;
   const at = line.lastIndexOf(" at ");
   const sign = line.lastIndexOf(" @ ");
   if (at < 0 && sign < 0) return line;
   const rest = at > sign ? line.slice(at + " at ".length) : line.slice(sign + " @ ".length);
-  return nonEmpty(rest) ?? line;
+  return nonBlank(rest) ?? line;
 }
 
 function findTrackCategory(categories: SessionizeCategory[]): SessionizeCategory[] {
@@ -389,7 +235,7 @@ function itemNames(categories: SessionizeCategory[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const category of categories) {
     for (const item of category.items) {
-      const name = nonEmpty(item.name);
+      const name = nonBlank(item.name);
       if (name !== null) names.set(String(item.id), name);
     }
   }
@@ -443,20 +289,4 @@ function resolveSpeakers(
     }
     return speaker;
   });
-}
-
-function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").trim();
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? "";
-  return trimmed === "" ? null : trimmed;
-}
-
-function fileStem(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const dot = base.lastIndexOf(".");
-  const stem = (dot > 0 ? base.slice(0, dot) : base).trim();
-  return stem === "" ? "Untitled conference" : stem;
 }

@@ -1,31 +1,17 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors/app-error";
 import { detectFormat } from "@/lib/program/detect-format";
 import { PROGRAM_FORMATS } from "@/lib/program/parsed-program";
+import { expectInvalid, readFixture } from "../support/parser-properties";
 
 const FILE = "upload.dat";
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
-
-function expectInvalid(run: () => unknown, ...fragments: string[]): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(isAppError(caught), `expected an AppError, got ${String(caught)}`).toBe(true);
-  if (!isAppError(caught)) return;
-  expect(caught.code).toBe("INVALID_INPUT");
-  for (const fragment of fragments) expect(caught.message).toContain(fragment);
-}
 
 describe("detectFormat", () => {
   it("recognizes the fixtures", () => {
-    expect(detectFormat(fixture("sessionize-all.json"), "sessionize-all.json")).toBe("sessionize");
-    expect(detectFormat(fixture("program.ics"), "program.ics")).toBe("ics");
-    expect(detectFormat(fixture("program-dst.ics"), "program-dst.ics")).toBe("ics");
+    expect(detectFormat(readFixture("sessionize-all.json"), "sessionize-all.json")).toBe("sessionize");
+    expect(detectFormat(readFixture("program.ics"), "program.ics")).toBe("ics");
+    expect(detectFormat(readFixture("program-dst.ics"), "program-dst.ics")).toBe("ics");
   });
 
   it("takes anything starting with < as frab XML, after a BOM and whitespace", () => {
@@ -41,7 +27,7 @@ describe("detectFormat", () => {
   });
 
   it("routes broken JSON to the parser its keys point at, so that parser reports the line", () => {
-    const broken = fixture("sessionize-all.json").replace('"title": "Lunch",', '"title": "Lunch"');
+    const broken = readFixture("sessionize-all.json").replace('"title": "Lunch",', '"title": "Lunch"');
     expect(detectFormat(broken, FILE)).toBe("sessionize");
     expect(detectFormat('{"schedule": {"conference": ', FILE)).toBe("schedule-json");
   });

@@ -1,40 +1,31 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors/app-error";
-import { ZParsedProgram, type ParsedProgram, type ParsedSession } from "@/lib/program/parsed-program";
+import { ZParsedProgram, type ParsedProgram } from "@/lib/program/parsed-program";
 import { looksLikeIcs, parseIcs, readIcs, unescapeText } from "@/lib/program/parse-ics";
+import {
+  applyTextMutation,
+  assertMutantsParseOrReject,
+  assertParsesOrRejects,
+  expectInvalid,
+  parsesOrRejects,
+  readFixture,
+  replacementText,
+  sessionById,
+  textMutation,
+  type ParserContract,
+} from "../support/parser-properties";
 
 const FILE = "program.ics";
-const program = readFileSync(new URL("../fixtures/program.ics", import.meta.url), "utf8");
-const dst = readFileSync(new URL("../fixtures/program-dst.ics", import.meta.url), "utf8");
+const program = readFixture("program.ics");
+const dst = readFixture("program-dst.ics");
 
 function parse(text: string, timeZone?: string, fileName = FILE): ParsedProgram {
   return parseIcs(text, timeZone === undefined ? { fileName } : { fileName, timeZone });
 }
 
-function session(parsed: ParsedProgram, externalId: string): ParsedSession {
-  const found = parsed.sessions.find((s) => s.externalId === externalId);
-  if (!found) throw new Error(`no session ${externalId}`);
-  return found;
-}
-
 /** A minimal calendar around the given VEVENT body lines. */
 function calendar(...eventLines: string[]): string {
   return ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", ...eventLines, "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
-}
-
-function expectInvalid(run: () => unknown, ...fragments: string[]): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(isAppError(caught), `expected an AppError, got ${String(caught)}`).toBe(true);
-  if (!isAppError(caught)) return;
-  expect(caught.code).toBe("INVALID_INPUT");
-  for (const fragment of fragments) expect(caught.message).toContain(fragment);
 }
 
 describe("parseIcs on program.ics", () => {
@@ -62,7 +53,7 @@ describe("parseIcs on program.ics", () => {
   });
 
   it("reads a UTC event with folded, escaped text completely", () => {
-    expect(session(parsed, "talk-101@infrasummit.example.org")).toEqual({
+    expect(sessionById(parsed, "talk-101@infrasummit.example.org")).toEqual({
       externalId: "talk-101@infrasummit.example.org",
       title: "Observability, tracing, and the art of asking good questions",
       abstract:
@@ -78,7 +69,7 @@ describe("parseIcs on program.ics", () => {
   });
 
   it("reads TZID times in that zone (EDT in April)", () => {
-    expect(session(parsed, "talk-102@infrasummit.example.org")).toEqual({
+    expect(sessionById(parsed, "talk-102@infrasummit.example.org")).toEqual({
       externalId: "talk-102@infrasummit.example.org",
       title: "Capacity planning for people who hate spreadsheets",
       abstract: "A short, practical method.",
@@ -93,7 +84,7 @@ describe("parseIcs on program.ics", () => {
   });
 
   it("computes the end from DURATION, with a quoted TZID and in UTC", () => {
-    expect(session(parsed, "workshop-201@infrasummit.example.org")).toMatchObject({
+    expect(sessionById(parsed, "workshop-201@infrasummit.example.org")).toMatchObject({
       title: "Workshop: Terraform modules that last",
       start: new Date("2019-04-02T17:30:00Z"),
       end: new Date("2019-04-02T19:00:00Z"),
@@ -101,7 +92,7 @@ describe("parseIcs on program.ics", () => {
       track: "Infrastructure as Code",
       abstract: "",
     });
-    expect(session(parsed, "talk-103@infrasummit.example.org")).toMatchObject({
+    expect(sessionById(parsed, "talk-103@infrasummit.example.org")).toMatchObject({
       start: new Date("2019-04-02T20:00:00Z"),
       end: new Date("2019-04-02T20:40:00Z"),
       room: "Main hall",
@@ -125,44 +116,44 @@ describe("parseIcs across the fall-back DST change (America/New_York, 2019-11-03
   });
 
   it("uses EDT before and EST after the change", () => {
-    expect(session(parsed, "sat-morning@autumn.example.org")).toMatchObject({
+    expect(sessionById(parsed, "sat-morning@autumn.example.org")).toMatchObject({
       start: new Date("2019-11-02T13:00:00Z"),
       end: new Date("2019-11-02T13:45:00Z"),
     });
-    expect(session(parsed, "sun-morning@autumn.example.org")).toMatchObject({
+    expect(sessionById(parsed, "sun-morning@autumn.example.org")).toMatchObject({
       start: new Date("2019-11-03T14:00:00Z"),
       end: new Date("2019-11-03T14:45:00Z"),
     });
   });
 
   it("reads a repeated wall time as its first occurrence (RFC 5545 §3.3.5)", () => {
-    expect(session(parsed, "sat-late@autumn.example.org")).toMatchObject({
+    expect(sessionById(parsed, "sat-late@autumn.example.org")).toMatchObject({
       start: new Date("2019-11-03T03:30:00Z"),
       end: new Date("2019-11-03T05:30:00Z"),
     });
     // PT1H is exact: one hour after the first 01:30 is the second 01:30.
-    expect(session(parsed, "sun-ambiguous@autumn.example.org")).toMatchObject({
+    expect(sessionById(parsed, "sun-ambiguous@autumn.example.org")).toMatchObject({
       start: new Date("2019-11-03T05:30:00Z"),
       end: new Date("2019-11-03T06:30:00Z"),
     });
   });
 
   it("adds a nominal day for P1D (25 hours on this day)", () => {
-    expect(session(parsed, "weekend-hackathon@autumn.example.org")).toMatchObject({
+    expect(sessionById(parsed, "weekend-hackathon@autumn.example.org")).toMatchObject({
       start: new Date("2019-11-02T14:00:00Z"),
       end: new Date("2019-11-03T15:00:00Z"),
     });
   });
 
   it("reads floating times in X-WR-TIMEZONE, or in the given zone first", () => {
-    expect(session(parsed, "sun-floating@autumn.example.org")).toMatchObject({
+    expect(sessionById(parsed, "sun-floating@autumn.example.org")).toMatchObject({
       start: new Date("2019-11-03T15:00:00Z"),
       end: new Date("2019-11-03T16:00:00Z"),
     });
     const berlin = parse(dst, "Europe/Berlin", "program-dst.ics");
-    expect(session(berlin, "sun-floating@autumn.example.org").start).toEqual(new Date("2019-11-03T09:00:00Z"));
+    expect(sessionById(berlin, "sun-floating@autumn.example.org").start).toEqual(new Date("2019-11-03T09:00:00Z"));
     // TZID and UTC times do not depend on the given zone.
-    expect(session(berlin, "sat-morning@autumn.example.org").start).toEqual(new Date("2019-11-02T13:00:00Z"));
+    expect(sessionById(berlin, "sat-morning@autumn.example.org").start).toEqual(new Date("2019-11-02T13:00:00Z"));
     expect(berlin.conference.timeZone).toBe("America/New_York");
   });
 
@@ -326,23 +317,19 @@ describe("parseIcs errors", () => {
 });
 
 describe("parseIcs properties", () => {
-  function checkParses(text: string, timeZone?: string): void {
-    try {
-      ZParsedProgram.parse(parse(text, timeZone));
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      expect(error.code).toBe("INVALID_INPUT");
-      expect(error.message.startsWith(`${FILE}: `)).toBe(true);
-    }
+  /** Every rejection names its line, and every session is timed. */
+  function contract(timeZone?: string): ParserContract {
+    return { fileName: FILE, parse: (text) => parse(text, timeZone), locatesRejections: true, timed: true };
   }
 
   it("parses or rejects random strings with AppError", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => checkParses(text)), { numRuns: 300 });
-    fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 30 }), { maxLength: 12 }), (lines) =>
-        checkParses(["BEGIN:VCALENDAR", "BEGIN:VEVENT", ...lines, "END:VEVENT", "END:VCALENDAR"].join("\n")),
-      ),
-      { numRuns: 300 },
+    assertParsesOrRejects(contract(), fc.string({ maxLength: 200 }), 300);
+    assertParsesOrRejects(
+      contract(),
+      fc
+        .array(fc.string({ maxLength: 30 }), { maxLength: 12 })
+        .map((lines) => ["BEGIN:VCALENDAR", "BEGIN:VEVENT", ...lines, "END:VEVENT", "END:VCALENDAR"].join("\n")),
+      300,
     );
   });
 
@@ -357,44 +344,20 @@ describe("parseIcs properties", () => {
     );
     fc.assert(
       fc.property(fc.array(property, { maxLength: 8 }), fc.constantFrom(undefined, "UTC", "Europe/Berlin"), (props, zone) => {
-        checkParses(calendar(...props.map(([name, params, value]) => `${name}${params}:${value}`)), zone);
+        parsesOrRejects(contract(zone), calendar(...props.map(([name, params, value]) => `${name}${params}:${value}`)));
       }),
       { numRuns: 500 },
     );
   });
 
   it("parses or rejects mutations of the fixtures with AppError", () => {
-    const mutation = fc.record({
-      kind: fc.constantFrom("truncate", "deleteLine", "duplicateLine", "replaceChar", "insert"),
-      at: fc.nat(),
-      text: fc.oneof(fc.constantFrom(..."\r\n :;=,\"\\TZ0-9".split("")), fc.string({ maxLength: 6 })),
+    const by = replacementText("\r\n :;=,\"\\TZ0-9".split(""), 6);
+    assertMutantsParseOrReject(contract(), {
+      sources: [program, dst],
+      mutation: textMutation({ truncate: true, deleteLine: true, duplicateLine: true, replaceChar: by, insertText: by }),
+      apply: applyTextMutation,
+      maxMutations: 4,
+      numRuns: 600,
     });
-    fc.assert(
-      fc.property(fc.constantFrom(program, dst), fc.array(mutation, { minLength: 1, maxLength: 4 }), (source, mutations) => {
-        checkParses(mutations.reduce(applyMutation, source));
-      }),
-      { numRuns: 600 },
-    );
   });
 });
-
-type Mutation = { kind: "truncate" | "deleteLine" | "duplicateLine" | "replaceChar" | "insert"; at: number; text: string };
-
-/** Positions are taken modulo the current size so every mutation applies to whatever text is left. */
-function applyMutation(text: string, mutation: Mutation): string {
-  const lines = text.split("\n");
-  const line = mutation.at % Math.max(lines.length, 1);
-  const char = mutation.at % Math.max(text.length, 1);
-  switch (mutation.kind) {
-    case "truncate":
-      return text.slice(0, char);
-    case "deleteLine":
-      return lines.filter((_, i) => i !== line).join("\n");
-    case "duplicateLine":
-      return lines.flatMap((l, i) => (i === line ? [l, l] : [l])).join("\n");
-    case "replaceChar":
-      return text.slice(0, char) + mutation.text + text.slice(char + 1);
-    case "insert":
-      return text.slice(0, char) + mutation.text + text.slice(char);
-  }
-}

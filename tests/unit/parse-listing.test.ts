@@ -1,13 +1,19 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AppError, isAppError } from "@/lib/errors/app-error";
 import { looksLikeListing, parseListing } from "@/lib/program/parse-listing";
 import { ZParsedProgram, type ParsedProgram } from "@/lib/program/parsed-program";
+import {
+  applyTextMutation,
+  assertMutantsParseOrReject,
+  assertParsesOrRejects,
+  catchInvalid,
+  readSeed,
+  textMutation,
+  type ParserContract,
+} from "../support/parser-properties";
 
 const SEED_NAME = "kafka-summit-ny-2019.txt";
-const seedText = readFileSync(fileURLToPath(new URL(`../../seeds/${SEED_NAME}`, import.meta.url)), "utf8");
+const seedText = readSeed(SEED_NAME);
 const TRACKS = ["Core Kafka", "Event-Driven Development", "Stream Processing", "Use Cases"];
 
 function parseSeed(text = seedText): ParsedProgram {
@@ -18,15 +24,6 @@ function sessionTitled(program: ParsedProgram, title: string) {
   const session = program.sessions.find((candidate) => candidate.title === title);
   if (session === undefined) throw new Error(`no session titled "${title}"`);
   return session;
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error");
 }
 
 describe("parseListing on the Kafka Summit NY 2019 seed", () => {
@@ -173,45 +170,31 @@ describe("parseListing on other input", () => {
     ["binary garbage", "\u0000\u0001PK\u0003\u0004\u00ff\u00fe\n  • x, y"],
     ["JSON", '{"sessions": []}'],
   ])("rejects %s with an AppError naming the file", (_label, text) => {
-    const error = thrown(() => parseListing(text, { fileName: "upload.bin" }));
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe("INVALID_INPUT");
-    expect((error as AppError).message).toMatch(/^upload\.bin: /u);
+    const error = catchInvalid(() => parseListing(text, { fileName: "upload.bin" }));
+    expect(error.message).toMatch(/^upload\.bin: /u);
     expect(looksLikeListing(text)).toBe(false);
   });
 
   it("names the line of a duplicate title", () => {
     const text = "Conf\n\nSame\n\n  • A, B\n\nText.\n\nSame\n\n  • C, D\n";
-    const error = thrown(() => parseListing(text, { fileName: "dup.txt" }));
-    expect(isAppError(error)).toBe(true);
-    expect((error as AppError).message).toMatch(/^dup\.txt: line 9: .*line 3/u);
+    const error = catchInvalid(() => parseListing(text, { fileName: "dup.txt" }));
+    expect(error.message).toMatch(/^dup\.txt: line 9: .*line 3/u);
   });
 
   it("names the line of a speaker without a name", () => {
-    const error = thrown(() => parseListing("Conf\n\nTalk\n\n  • , Org\n", { fileName: "s.txt" }));
-    expect((error as AppError).message).toMatch(/^s\.txt: line 5: speaker line has no name/u);
+    const error = catchInvalid(() => parseListing("Conf\n\nTalk\n\n  • , Org\n", { fileName: "s.txt" }));
+    expect(error.message).toMatch(/^s\.txt: line 5: speaker line has no name/u);
   });
 
   it("rejects a file whose first session has no event title before it", () => {
-    const error = thrown(() => parseListing("Talk\n\n  • A, B\n", { fileName: "t.txt" }));
-    expect((error as AppError).message).toMatch(/^t\.txt: line 1: no event title/u);
+    const error = catchInvalid(() => parseListing("Talk\n\n  • A, B\n", { fileName: "t.txt" }));
+    expect(error.message).toMatch(/^t\.txt: line 1: no event title/u);
   });
 });
 
 describe("parseListing never fails with anything but an AppError", () => {
-  const seedLines = seedText.split("\n");
-
-  /** Parses and checks the result; an AppError is an accepted outcome, anything else fails. */
-  function parsesOrRejects(text: string): void {
-    let program: ParsedProgram;
-    try {
-      program = parseListing(text, { fileName: "fuzz.txt" });
-    } catch (error) {
-      if (isAppError(error) && error.code === "INVALID_INPUT" && error.message.startsWith("fuzz.txt: ")) return;
-      throw error;
-    }
-    ZParsedProgram.parse(program);
-  }
+  /** A listing has no times, and some rejections (no session at all) have no line to name. */
+  const contract: ParserContract = { fileName: "fuzz.txt", parse: (text) => parseListing(text, { fileName: "fuzz.txt" }) };
 
   const junkLine = fc.oneof(
     fc.string({ maxLength: 40 }),
@@ -219,58 +202,25 @@ describe("parseListing never fails with anything but an AppError", () => {
     fc.string({ unit: "binary", maxLength: 20 }),
   );
 
-  type Mutation =
-    | { op: "delete"; at: number }
-    | { op: "duplicate"; at: number }
-    | { op: "swap"; at: number; with: number }
-    | { op: "insert"; at: number; line: string };
-
-  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.record({ op: fc.constant("delete" as const), at: fc.nat() }),
-    fc.record({ op: fc.constant("duplicate" as const), at: fc.nat() }),
-    fc.record({ op: fc.constant("swap" as const), at: fc.nat(), with: fc.nat() }),
-    fc.record({ op: fc.constant("insert" as const), at: fc.nat(), line: junkLine }),
-  );
-
-  function mutate(lines: readonly string[], mutations: readonly Mutation[]): string[] {
-    const result = [...lines];
-    for (const m of mutations) {
-      const at = result.length === 0 ? 0 : m.at % result.length;
-      if (m.op === "delete") result.splice(at, 1);
-      else if (m.op === "duplicate") result.splice(at, 0, result[at] ?? "");
-      else if (m.op === "insert") result.splice(at, 0, m.line);
-      else if (result.length > 0) {
-        const other = m.with % result.length;
-        const a = result[at] ?? "";
-        result[at] = result[other] ?? "";
-        result[other] = a;
-      }
-    }
-    return result;
-  }
-
   it("on random strings", () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })), parsesOrRejects),
-      { numRuns: 300 },
-    );
+    assertParsesOrRejects(contract, fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 })), 300);
   });
 
   it("on random line-structured text", () => {
-    fc.assert(
-      fc.property(fc.array(junkLine, { maxLength: 30 }), fc.constantFrom("\n", "\r\n", "\r"), (lines, eol) =>
-        parsesOrRejects(lines.join(eol)),
-      ),
-      { numRuns: 300 },
+    assertParsesOrRejects(
+      contract,
+      fc.tuple(fc.array(junkLine, { maxLength: 30 }), fc.constantFrom("\n", "\r\n", "\r")).map(([lines, eol]) => lines.join(eol)),
+      300,
     );
   });
 
   it("on mutations of the seed (deleted, duplicated, swapped lines, inserted junk)", () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 12 }), (mutations) =>
-        parsesOrRejects(mutate(seedLines, mutations).join("\n")),
-      ),
-      { numRuns: 200 },
-    );
+    assertMutantsParseOrReject(contract, {
+      sources: [seedText],
+      mutation: textMutation({ deleteLine: true, duplicateLine: true, swapLines: true, insertLine: junkLine }),
+      apply: applyTextMutation,
+      maxMutations: 12,
+      numRuns: 200,
+    });
   });
 });

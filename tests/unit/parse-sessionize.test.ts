@@ -1,12 +1,22 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isAppError } from "@/lib/errors/app-error";
-import { ZParsedProgram, type ParsedProgram, type ParsedSession } from "@/lib/program/parsed-program";
+import { ZParsedProgram, type ParsedProgram } from "@/lib/program/parsed-program";
 import { looksLikeSessionize, organizationFromTagLine, parseSessionize } from "@/lib/program/parse-sessionize";
+import {
+  applyTextMutation,
+  assertMutantsParseOrReject,
+  assertParsesOrRejects,
+  expectInvalid,
+  parsesOrRejects,
+  readFixture,
+  replacementText,
+  sessionById,
+  textMutation,
+  type ParserContract,
+} from "../support/parser-properties";
 
 const FILE = "sessionize-all.json";
-const fixture = readFileSync(new URL("../fixtures/sessionize-all.json", import.meta.url), "utf8");
+const fixture = readFixture("sessionize-all.json");
 
 type Json = Record<string, unknown>;
 
@@ -17,25 +27,6 @@ function parse(text: string, timeZone = "Europe/London"): ParsedProgram {
 /** A deep copy of the fixture to break in one place. */
 function fixtureData(): { sessions: Json[]; speakers: Json[]; categories: Json[]; rooms: Json[] } {
   return JSON.parse(fixture) as { sessions: Json[]; speakers: Json[]; categories: Json[]; rooms: Json[] };
-}
-
-function session(program: ParsedProgram, externalId: string): ParsedSession {
-  const found = program.sessions.find((s) => s.externalId === externalId);
-  if (!found) throw new Error(`no session ${externalId}`);
-  return found;
-}
-
-function expectInvalid(run: () => unknown, ...fragments: string[]): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(isAppError(caught), `expected an AppError, got ${String(caught)}`).toBe(true);
-  if (!isAppError(caught)) return;
-  expect(caught.code).toBe("INVALID_INPUT");
-  for (const fragment of fragments) expect(caught.message).toContain(fragment);
 }
 
 describe("parseSessionize on the fixture", () => {
@@ -67,7 +58,7 @@ describe("parseSessionize on the fixture", () => {
   });
 
   it("reads the plenum keynote completely", () => {
-    expect(session(program, "100001")).toEqual({
+    expect(sessionById(program, "100001")).toEqual({
       externalId: "100001",
       title: "Opening Keynote: Streams Everywhere",
       abstract:
@@ -87,7 +78,7 @@ describe("parseSessionize on the fixture", () => {
   });
 
   it("reads a regular talk with its track and recording", () => {
-    expect(session(program, "100003")).toEqual({
+    expect(sessionById(program, "100003")).toEqual({
       externalId: "100003",
       title: "Exactly-once semantics, revisited",
       abstract:
@@ -103,7 +94,7 @@ describe("parseSessionize on the fixture", () => {
   });
 
   it("reads a service session without speakers", () => {
-    expect(session(program, "100002")).toEqual({
+    expect(sessionById(program, "100002")).toEqual({
       externalId: "100002",
       title: "Registration & Coffee",
       abstract: "",
@@ -115,11 +106,11 @@ describe("parseSessionize on the fixture", () => {
       speakers: [],
       url: null,
     });
-    expect(session(program, "100008")).toMatchObject({ kind: "service", room: null, title: "Lunch" });
+    expect(sessionById(program, "100008")).toMatchObject({ kind: "service", room: null, title: "Lunch" });
   });
 
   it("takes the keynote kind from the session format category", () => {
-    expect(session(program, "100009")).toMatchObject({
+    expect(sessionById(program, "100009")).toMatchObject({
       kind: "keynote",
       track: null,
       speakers: [{ name: "Maren Okafor", organization: "Streamwise" }],
@@ -127,17 +118,17 @@ describe("parseSessionize on the fixture", () => {
   });
 
   it("finds the track item wherever it is in categoryItems, and keeps speaker order", () => {
-    expect(session(program, "100007")).toMatchObject({ track: "Stream Processing", kind: "talk", abstract: "" });
-    expect(session(program, "100004").speakers).toEqual([
+    expect(sessionById(program, "100007")).toMatchObject({ track: "Stream Processing", kind: "talk", abstract: "" });
+    expect(sessionById(program, "100004").speakers).toEqual([
       { name: "Jonas Becker", organization: "Independent consultant" },
       { name: "Ana Sousa", organization: null },
     ]);
-    expect(session(program, "100005").speakers).toEqual([{ name: "Wei Zhang", organization: "Harbor Freight Data" }]);
+    expect(sessionById(program, "100005").speakers).toEqual([{ name: "Wei Zhang", organization: "Harbor Freight Data" }]);
   });
 
   it("reads the same wall-clock times in another zone", () => {
     const ny = parse(fixture, "America/New_York");
-    expect(session(ny, "100001").start).toEqual(new Date("2019-04-02T13:00:00Z"));
+    expect(sessionById(ny, "100001").start).toEqual(new Date("2019-04-02T13:00:00Z"));
     expect(ny.conference.timeZone).toBe("America/New_York");
   });
 });
@@ -151,8 +142,8 @@ describe("parseSessionize details", () => {
     Object.assign(first, { startsAt: "2019-03-30T10:00:00", endsAt: "2019-03-30T10:40:00" });
     Object.assign(second, { startsAt: "2019-03-31T10:00:00", endsAt: "2019-03-31T10:40:00" });
     const program = parse(JSON.stringify(data));
-    expect(session(program, String(first.id)).start).toEqual(new Date("2019-03-30T10:00:00Z"));
-    expect(session(program, String(second.id)).start).toEqual(new Date("2019-03-31T09:00:00Z"));
+    expect(sessionById(program, String(first.id)).start).toEqual(new Date("2019-03-30T10:00:00Z"));
+    expect(sessionById(program, String(second.id)).start).toEqual(new Date("2019-03-31T09:00:00Z"));
   });
 
   it("falls back to the first non-format session category when there is no Track", () => {
@@ -165,8 +156,8 @@ describe("parseSessionize details", () => {
       if (s.id === "100003") s.categoryItems = [212, 311];
     });
     const program = parse(JSON.stringify(data));
-    expect(session(program, "100003").track).toBe("Advanced");
-    expect(session(program, "100004").track).toBeNull();
+    expect(sessionById(program, "100003").track).toBe("Advanced");
+    expect(sessionById(program, "100004").track).toBeNull();
   });
 
   it("matches the Track category title case-insensitively", () => {
@@ -174,7 +165,7 @@ describe("parseSessionize details", () => {
     data.categories.forEach((c) => {
       if (c.title === "Track") c.title = "TRACK";
     });
-    expect(session(parse(JSON.stringify(data)), "100003").track).toBe("Core Kafka");
+    expect(sessionById(parse(JSON.stringify(data)), "100003").track).toBe("Core Kafka");
   });
 
   it("accepts numeric ids, speaker objects, a BOM and missing optional fields", () => {
@@ -325,18 +316,16 @@ describe("parseSessionize errors", () => {
 });
 
 describe("parseSessionize properties", () => {
-  /** Either a program the importer accepts, or an INVALID_INPUT naming the file. */
-  function checkParses(text: string): void {
-    try {
-      ZParsedProgram.parse(parse(text));
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      expect(error.code).toBe("INVALID_INPUT");
-      expect(error.message.startsWith(`${FILE}: `)).toBe(true);
+  /** Either a timed program the importer accepts, or an INVALID_INPUT naming the file. */
+  const contract: ParserContract = {
+    fileName: FILE,
+    parse: (text) => parse(text),
+    timed: true,
+    checkRejection: (error, text) => {
       // Every JSON syntax error must be located by our own scanner, never fall back to V8's text.
       if (!isJson(text)) expect(error.message).toMatch(/^sessionize-all\.json: line \d+: invalid JSON: /);
-    }
-  }
+    },
+  };
 
   function isJson(text: string): boolean {
     try {
@@ -348,17 +337,19 @@ describe("parseSessionize properties", () => {
   }
 
   it("parses or rejects random strings with AppError", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), checkParses), { numRuns: 300 });
-    fc.assert(fc.property(fc.json(), checkParses), { numRuns: 300 });
+    assertParsesOrRejects(contract, fc.string({ maxLength: 200 }), 300);
+    assertParsesOrRejects(contract, fc.json(), 300);
   });
 
   it("parses or rejects mutations of the fixture with AppError", () => {
-    fc.assert(
-      fc.property(fc.array(mutationArb("{}[]\":,\\ \n0-T9ax"), { minLength: 1, maxLength: 4 }), (mutations) => {
-        checkParses(mutations.reduce(applyMutation, fixture));
-      }),
-      { numRuns: 500 },
-    );
+    const by = replacementText("{}[]\":,\\ \n0-T9ax".split(""), 6);
+    assertMutantsParseOrReject(contract, {
+      sources: [fixture],
+      mutation: textMutation({ truncate: true, deleteLine: true, duplicateLine: true, replaceChar: by, insertText: by }),
+      apply: applyTextMutation,
+      maxMutations: 4,
+      numRuns: 500,
+    });
   });
 
   it("parses or rejects structurally mutated documents with AppError", () => {
@@ -375,38 +366,9 @@ describe("parseSessionize properties", () => {
         const data = fixtureData();
         const target = data.sessions[index % data.sessions.length];
         if (target) target[key] = value;
-        checkParses(JSON.stringify(data));
+        parsesOrRejects(contract, JSON.stringify(data));
       }),
       { numRuns: 300 },
     );
   });
 });
-
-type Mutation = { kind: "truncate" | "deleteLine" | "duplicateLine" | "replaceChar" | "insert"; at: number; text: string };
-
-function mutationArb(interesting: string): fc.Arbitrary<Mutation> {
-  return fc.record({
-    kind: fc.constantFrom("truncate", "deleteLine", "duplicateLine", "replaceChar", "insert"),
-    at: fc.nat(),
-    text: fc.oneof(fc.constantFrom(...interesting.split("")), fc.string({ maxLength: 6 })),
-  });
-}
-
-/** Positions are taken modulo the current size so every mutation applies to whatever text is left. */
-function applyMutation(text: string, mutation: Mutation): string {
-  const lines = text.split("\n");
-  const line = mutation.at % Math.max(lines.length, 1);
-  const char = mutation.at % Math.max(text.length, 1);
-  switch (mutation.kind) {
-    case "truncate":
-      return text.slice(0, char);
-    case "deleteLine":
-      return lines.filter((_, i) => i !== line).join("\n");
-    case "duplicateLine":
-      return lines.flatMap((l, i) => (i === line ? [l, l] : [l])).join("\n");
-    case "replaceChar":
-      return text.slice(0, char) + mutation.text + text.slice(char + 1);
-    case "insert":
-      return text.slice(0, char) + mutation.text + text.slice(char);
-  }
-}
