@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 
 export type Level = "must" | "maybe";
@@ -14,6 +15,16 @@ export const starsKey = (conference: string) => ["stars", conference] as const;
  * the server refuses.
  */
 export function useStars(conference: string, initial: StarMap) {
+  const queryClient = useQueryClient();
+  // A fresh server render (after router.refresh(), e.g. once a conflict is
+  // resolved) carries the truth: adopt it when it differs from what it was.
+  const rendered = JSON.stringify(initial);
+  const lastRendered = useRef(rendered);
+  useEffect(() => {
+    if (rendered === lastRendered.current) return;
+    lastRendered.current = rendered;
+    queryClient.setQueryData(starsKey(conference), JSON.parse(rendered) as StarMap);
+  }, [conference, queryClient, rendered]);
   return useQuery({
     queryKey: starsKey(conference),
     queryFn: async () => {

@@ -42,7 +42,9 @@ export async function saveNote(userId: string, sessionId: string, body: string):
 
 export async function deleteNote(userId: string, sessionId: string): Promise<void> {
   const db = await getDb();
-  await db.note.deleteMany({ where: { userId, sessionId } });
+  const { count } = await db.note.deleteMany({ where: { userId, sessionId } });
+  // Notes can be in the calendar feed: let its Last-Modified move (see unstarSession).
+  if (count > 0) await db.user.update({ where: { id: userId }, data: { updatedAt: new Date() } });
 }
 
 export type NoteListItem = NoteView & {

@@ -29,7 +29,10 @@ export async function starSession(userId: string, sessionId: string, level: Star
 export async function unstarSession(userId: string, sessionId: string): Promise<void> {
   await assertSessionExists(sessionId);
   const db = await getDb();
-  await db.star.deleteMany({ where: { userId, sessionId } });
+  const { count } = await db.star.deleteMany({ where: { userId, sessionId } });
+  // A deleted star leaves no row behind; touching the user moves the calendar
+  // feed's Last-Modified, so clients polling with If-Modified-Since see it.
+  if (count > 0) await db.user.update({ where: { id: userId }, data: { updatedAt: new Date() } });
 }
 
 /** My stars in one conference: session id → level. */

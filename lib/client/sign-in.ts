@@ -14,7 +14,9 @@ async function postToAuth(path: string, fields: Record<string, string>): Promise
     body: new URLSearchParams({ ...fields, csrfToken: csrf.csrfToken, json: "true" }),
   });
   const body = (await response.json().catch(() => null)) as { url?: string; error?: { code: string; message: string } } | null;
-  if (!response.ok || !body?.url) {
+  // next-auth answers a refused sign-in with 401 and a URL carrying ?error=…;
+  // our rate limit answers 429 with { error }.
+  if (!body?.url) {
     throw new ApiError(response.status, body?.error?.code ?? "SIGN_IN_FAILED", body?.error?.message ?? "Signing in failed. Try again.");
   }
   return body.url;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SessionIcsLink } from "@/components/calendar/session-ics-link";
 import { Markdown } from "@/components/markdown";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { LocalTime } from "@/components/program/local-time";
@@ -103,9 +104,7 @@ export default async function SessionPage({ params }: Props) {
       </dl>
       <ZoneNote at={session.start} timeZone={zone} timesLaidOut={conference.timesLaidOut} />
       <p>
-        <a href={`/api/v1/sessions/${session.id}/ics`} download>
-          Add this session to my calendar (.ics)
-        </a>
+        <SessionIcsLink sessionId={session.id} sessionTitle={session.title} />
       </p>
       <section aria-labelledby="abstract-heading">
         <h2 id="abstract-heading">Abstract</h2>
