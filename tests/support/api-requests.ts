@@ -18,7 +18,7 @@ export async function sessionFor(userId: string): Promise<Credentials> {
   return { cookie: `next-auth.session-token=${token}` };
 }
 
-export async function bearerFor(userId: string): Promise<Credentials & { tokenId: string }> {
+export async function bearerFor(userId: string): Promise<{ bearer: string; tokenId: string }> {
   const created = await createApiToken(userId, "test token");
   return { bearer: created.token, tokenId: created.id };
 }
