@@ -22,8 +22,12 @@ function chromiumPath(): string | undefined {
 }
 
 process.env.E2E_PORT ??= freePort();
+process.env.E2E_SMTP_PORT ??= freePort();
+process.env.E2E_MAIL_HTTP_PORT ??= freePort();
 const port = process.env.E2E_PORT;
 export const baseURL = `http://127.0.0.1:${port}`;
+/** Where the test SMTP server shows the mail it received (magic-link test). */
+export const mailboxURL = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT}/messages`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -51,13 +55,29 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `${baseURL}/api/v1/conferences`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    env: { PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A real SMTP server that the app sends magic links to.
+      command: "npx tsx tests/support/smtp-capture.ts",
+      url: mailboxURL,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { SMTP_CAPTURE_PORT: process.env.E2E_SMTP_PORT!, MAIL_HTTP_PORT: process.env.E2E_MAIL_HTTP_PORT! },
+    },
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `${baseURL}/api/v1/conferences`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      env: {
+        PORT: port,
+        NEXTAUTH_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        MAIL_FROM: "Agenda planner <planner@example.org>",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
