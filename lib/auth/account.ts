@@ -8,7 +8,11 @@ export async function renameUser(userId: string, name: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { name: ZDisplayName.parse(name) } });
 }
 
-/** Changing the password ends every other session (raises the session version). */
+/**
+ * Changing the password ends every browser session, this one included (the
+ * session version rises), so a stolen session dies with the old password.
+ * API tokens are separate credentials and stay until revoked.
+ */
 export async function changePassword(userId: string, current: string, next: string): Promise<void> {
   const db = await getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });

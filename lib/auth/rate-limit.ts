@@ -16,7 +16,9 @@ export const SIGN_UP_PER_EMAIL: RateLimit = { name: "sign-up:email", limit: 5, w
 /** Counts one attempt against `rule` for `subject`; throws RATE_LIMITED (with Retry-After) past the limit. */
 export async function hitRateLimit(rule: RateLimit, subject: string): Promise<void> {
   const db = await getDb();
-  const key = `${rule.name}:${subject.toLowerCase()}`;
+  // Normalized as checkCredentials normalizes emails (trim, lower case): a
+  // spelling that reaches the same account must not open a fresh counter.
+  const key = `${rule.name}:${subject.trim().toLowerCase()}`;
   const seconds = rule.windowSeconds;
   const [row] = await db.$queryRaw<{ count: number; retry_after: number }[]>`
     INSERT INTO "RateLimitCounter" ("key", "windowStart", "count") VALUES (${key}, now(), 1)
@@ -27,6 +29,10 @@ export async function hitRateLimit(rule: RateLimit, subject: string): Promise<vo
                      ELSE "RateLimitCounter"."windowStart" END
     RETURNING "count",
       GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${seconds}) - now()))))::int AS retry_after`;
+  // Expired counters are only clutter; sweep them now and then rather than on every hit.
+  if (Math.random() < 0.01) {
+    await db.$executeRaw`DELETE FROM "RateLimitCounter" WHERE "windowStart" < now() - interval '1 day'`;
+  }
   if (row && row.count > rule.limit) {
     throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${formatWait(row.retry_after)}.`, {
       retryAfterSeconds: row.retry_after,
