@@ -4,9 +4,12 @@
 import { describeTarget, openDatabase } from "@/lib/db/open-database";
 import { targetFromEnv, useDbHandle, closeDb } from "@/lib/db/client";
 import { loadDemoProgramIfEmpty } from "@/lib/program/load-demo-program";
+import { getAuthSecret } from "@/lib/auth/auth-secret";
 import { runMain } from "./run-main";
 
 runMain(async () => {
+  // Fails fast, before anything else, when production on PostgreSQL lacks NEXTAUTH_SECRET.
+  getAuthSecret();
   const target = targetFromEnv();
   const handle = await openDatabase(target);
   useDbHandle(handle);

@@ -20,7 +20,7 @@ export function runMain(main: () => Promise<void>): void {
       }
       console.error(error instanceof Error ? `error: ${error.message}` : error);
       if (error instanceof Error && process.env.DEBUG) console.error(error.stack);
-      process.exit(error instanceof Error && error.name === "DataDirInUseError" ? 1 : 2);
+      process.exit(error instanceof Error && ["DataDirInUseError", "MissingSecretError"].includes(error.name) ? 1 : 2);
     },
   );
 }

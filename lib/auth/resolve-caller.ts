@@ -53,6 +53,7 @@ async function sessionUserOf(request: Request): Promise<AccountUser | null> {
     .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
   const raw = cookies[name] ?? (chunks.length > 0 ? chunks.map((key) => cookies[key]).join("") : undefined);
   if (!raw) return null;
+  // A cookie that does not decode (another secret, tampered, expired) is simply no session.
   const token = await decode({ token: raw, secret: getAuthSecret() }).catch(() => null);
   return userForSession(token?.sub, token?.sv);
 }
