@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SECURITY_HEADERS, buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { sharePageHeaders } from "@/lib/sharing/share-page-headers";
 
 /** Adds a fresh CSP nonce and the security headers to every request. */
 export function proxy(request: NextRequest) {
@@ -10,7 +11,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...sharePageHeaders(request.nextUrl.pathname) })) {
+    response.headers.set(name, value);
+  }
   return response;
 }
 

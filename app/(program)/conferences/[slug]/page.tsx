@@ -9,7 +9,7 @@ import { getSessionUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
 import { ZSessionFilter, findSessions, getConference, getProgramFacets } from "@/lib/program/find-sessions";
 import { dayKey, formatDay, formatTime } from "@/lib/program/format-time";
-import { getTeammatesGoing } from "@/lib/program/teammates-going";
+import { getTeammateInitials } from "@/lib/sharing/teammates-going";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -39,7 +39,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const filter = parsed.success ? parsed.data : {};
   const [sessions, facets, user] = await Promise.all([findSessions(slug, filter), getProgramFacets(conference), getSessionUser()]);
   const stars = user ? await getMyStars(user.id, conference.id) : {};
-  const going = user ? await getTeammatesGoing(user.id, conference.id) : {};
+  const going = user ? await getTeammateInitials(user.id, conference.id) : {};
   const signedIn = user !== null;
   const days = [...new Set(sessions.map((s) => dayKey(s.start, conference.timeZone)))].sort();
   const linkFor = (next: Record<string, string | undefined>) => {

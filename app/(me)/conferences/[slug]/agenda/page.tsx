@@ -6,6 +6,7 @@ import { ConflictList } from "@/components/agenda/conflict-list";
 import { WalkingBufferForm } from "@/components/agenda/walking-buffer-form";
 import { CalendarExport } from "@/components/calendar/calendar-export";
 import { SessionCard } from "@/components/program/session-card";
+import { ShareLinkPanel } from "@/components/sharing/share-link-panel";
 import { ZoneNote } from "@/components/program/zone-note";
 import { describeNotice } from "@/lib/agenda/describe-notice";
 import { getAgenda } from "@/lib/agenda/get-agenda";
@@ -122,6 +123,7 @@ export default async function AgendaPage({ params }: Props) {
         <WalkingBufferForm minutes={agenda.walkingBufferMinutes} />
       </section>
       <CalendarExport conferenceSlug={slug} conferenceTitle={agenda.conference.title} />
+      <ShareLinkPanel conference={slug} />
     </>
   );
 }

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { SessionIcsLink } from "@/components/calendar/session-ics-link";
 import { Markdown } from "@/components/markdown";
 import { NoteEditor } from "@/components/notes/note-editor";
+import { NoteShareControl } from "@/components/sharing/note-share-control";
+import { SharedNotesList } from "@/components/sharing/shared-notes-list";
 import { LocalTime } from "@/components/program/local-time";
 import { StarToggle } from "@/components/program/star-toggle";
 import { ZoneNote } from "@/components/program/zone-note";
@@ -13,7 +15,9 @@ import { getSessionUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
 import { getConference, getSessionView } from "@/lib/program/find-sessions";
 import { formatDay, formatTime } from "@/lib/program/format-time";
-import { getTeammatesGoingNames } from "@/lib/program/teammates-going";
+import { getNoteSharing, listNotesSharedWithMe } from "@/lib/sharing/shared-notes";
+import { listMyTeams } from "@/lib/sharing/teams";
+import { getTeammatesGoingToSession } from "@/lib/sharing/teammates-going";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -42,7 +46,10 @@ export default async function SessionPage({ params }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") return null;
     throw error;
   }) : null;
-  const going = user ? await getTeammatesGoingNames(user.id, id) : [];
+  const going = user ? (await getTeammatesGoingToSession(user.id, id)).map((teammate) => teammate.name) : [];
+  const teams = user ? (await listMyTeams(user.id)).map((team) => ({ id: team.id, name: team.name })) : [];
+  const sharedNotes = user ? await listNotesSharedWithMe(user.id, id) : [];
+  const noteSharing = user ? await getNoteSharing(user.id, id) : null;
   const zone = conference.timeZone;
 
   return (
@@ -111,7 +118,11 @@ export default async function SessionPage({ params }: Props) {
         {session.abstract.trim() ? <Markdown source={session.abstract} /> : <p className="muted">No abstract.</p>}
       </section>
       {user ? (
-        <NoteEditor sessionId={session.id} title={session.title} initialBody={note?.body ?? ""} />
+        <>
+          <NoteEditor sessionId={session.id} title={session.title} initialBody={note?.body ?? ""} />
+          <NoteShareControl sessionId={session.id} teams={teams} sharedWith={noteSharing} />
+          <SharedNotesList notes={sharedNotes} />
+        </>
       ) : (
         <p>
           <Link href={`/signin?callbackUrl=${encodeURIComponent(`/conferences/${slug}/sessions/${id}`)}`}>Sign in</Link> to
