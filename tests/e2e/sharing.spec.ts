@@ -51,7 +51,7 @@ test("two colleagues form a team by invite link and see each other's stars on th
   await pageA.goto("/teams");
   await pageA.getByLabel("Team name").fill("Streaming crew");
   await pageA.getByRole("button", { name: "Create team" }).click();
-  const inviteUrl = (await pageA.getByLabel("Invite link").textContent())?.trim() ?? "";
+  const inviteUrl = (await pageA.getByLabel("Invite link", { exact: true }).first().textContent())?.trim() ?? "";
   expect(inviteUrl).toMatch(/\/teams\/join\/inv_/);
   await expectNoSeriousA11yViolations(pageA);
 
@@ -59,7 +59,8 @@ test("two colleagues form a team by invite link and see each other's stars on th
   await pageB.goto(new URL(inviteUrl).pathname);
   await expect(pageB.getByRole("heading", { level: 1, name: "Join Streaming crew" })).toBeVisible();
   await pageB.getByRole("button", { name: "Join Streaming crew" }).click();
-  await expect(pageB.getByRole("heading", { level: 1, name: "Streaming crew" })).toBeVisible();
+  await pageB.waitForURL(/\/teams\/(?!join\/)[^/]+$/);
+  await expect(pageB.getByRole("heading", { level: 1, name: "Streaming crew", exact: true })).toBeVisible();
   const teamPath = new URL(pageB.url()).pathname;
   expect(teamPath).toMatch(/^\/teams\/[^/]+$/);
 
