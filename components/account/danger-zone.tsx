@@ -2,7 +2,8 @@
 
 import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { FormStatus } from "@/components/form-status";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 
 export function DangerZone({ email }: { email: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +14,7 @@ export function DangerZone({ email }: { email: string }) {
       await apiFetch("/api/v1/me/sign-out-everywhere", { method: "POST" });
       await signOut({ callbackUrl: "/signin" });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "That did not work.");
+      setError(messageOf(caught, "That did not work."));
     }
   }
 
@@ -23,17 +24,13 @@ export function DangerZone({ email }: { email: string }) {
       await apiFetch("/api/v1/me", { method: "DELETE" });
       await signOut({ callbackUrl: "/?deleted=1" });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Deleting the account failed.");
+      setError(messageOf(caught, "Deleting the account failed."));
     }
   }
 
   return (
     <div className="form">
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormStatus status={error ? { ok: false, text: error } : null} />
       <div>
         <button type="button" className="secondary" onClick={everywhere}>
           Sign out everywhere

@@ -1,11 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { FormStatus, type FormStatusValue } from "@/components/form-status";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 
 /** Changing the password ends every session, this one too: the user signs in again with the new one. */
 export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatusValue>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,7 +19,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       setStatus({ ok: true, text: "Password changed. Sign in again with the new one." });
       window.location.assign("/signin");
     } catch (caught) {
-      setStatus({ ok: false, text: caught instanceof ApiError ? caught.message : "Changing the password failed." });
+      setStatus({ ok: false, text: messageOf(caught, "Changing the password failed.") });
     }
   }
 
@@ -37,11 +38,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
       <div>
         <button type="submit">{hasPassword ? "Change password" : "Set a password"}</button>
       </div>
-      {status ? (
-        <p role={status.ok ? "status" : "alert"} className={status.ok ? "muted" : "error-text"}>
-          {status.text}
-        </p>
-      ) : null}
+      <FormStatus status={status} />
     </form>
   );
 }

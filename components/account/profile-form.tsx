@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { FormStatus, type FormStatusValue } from "@/components/form-status";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 
 export function ProfileForm({ name }: { name: string }) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatusValue>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,7 +17,7 @@ export function ProfileForm({ name }: { name: string }) {
       setStatus({ ok: true, text: "Name saved." });
       router.refresh();
     } catch (caught) {
-      setStatus({ ok: false, text: caught instanceof ApiError ? caught.message : "Saving failed." });
+      setStatus({ ok: false, text: messageOf(caught, "Saving failed.") });
     }
   }
 
@@ -29,11 +30,7 @@ export function ProfileForm({ name }: { name: string }) {
       <div>
         <button type="submit">Save name</button>
       </div>
-      {status ? (
-        <p role={status.ok ? "status" : "alert"} className={status.ok ? "muted" : "error-text"}>
-          {status.text}
-        </p>
-      ) : null}
+      <FormStatus status={status} />
     </form>
   );
 }

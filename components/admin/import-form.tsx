@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError, messageOf } from "@/lib/client/api-fetch";
 
 type Result = {
   applied: boolean;
@@ -44,7 +44,7 @@ export function ImportForm({ formats }: { formats: readonly string[] }) {
         setPreview(null);
       }
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "The upload failed. Check your connection and try again.");
+      setError(messageOf(caught, "The upload failed. Check your connection and try again."));
     } finally {
       setBusy(null);
     }

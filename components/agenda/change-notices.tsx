@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { FormStatus } from "@/components/form-status";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 
 /** "Your starred session moved…" notices, each dismissible. */
 export function ChangeNotices({ notices }: { notices: { id: string; text: string }[] }) {
@@ -24,7 +25,7 @@ export function ChangeNotices({ notices }: { notices: { id: string; text: string
                   await apiFetch(`/api/v1/me/changes/${notice.id}/dismiss`, { method: "POST" });
                   router.refresh();
                 } catch (caught) {
-                  setError(caught instanceof ApiError ? caught.message : "Could not dismiss the notice.");
+                  setError(messageOf(caught, "Could not dismiss the notice."));
                 }
               }}
             >
@@ -33,11 +34,7 @@ export function ChangeNotices({ notices }: { notices: { id: string; text: string
           </li>
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormStatus status={error ? { ok: false, text: error } : null} />
     </section>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { FormStatus } from "@/components/form-status";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 
 type ConflictItem = {
   signature: string;
@@ -27,7 +28,7 @@ export function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
       await call();
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "That did not work; nothing was changed.");
+      setError(messageOf(caught, "That did not work; nothing was changed."));
     } finally {
       setBusy(false);
     }
@@ -100,11 +101,7 @@ export function ConflictList({ conflicts }: { conflicts: ConflictItem[] }) {
           {accepted.length} accepted {accepted.length === 1 ? "conflict" : "conflicts"} stay quiet until one of their sessions changes.
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <FormStatus status={error ? { ok: false, text: error } : null} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 
 export function WalkingBufferForm({ minutes }: { minutes: number | null }) {
   const router = useRouter();
@@ -15,7 +15,7 @@ export function WalkingBufferForm({ minutes }: { minutes: number | null }) {
       setStatus("Saved.");
       router.refresh();
     } catch (caught) {
-      setStatus(caught instanceof ApiError ? caught.message : "Saving failed.");
+      setStatus(messageOf(caught, "Saving failed."));
     }
   }
   return (

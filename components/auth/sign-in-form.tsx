@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
-import { ApiError } from "@/lib/client/api-fetch";
+import { messageOf } from "@/lib/client/api-fetch";
 import { requestMagicLink, safeCallbackPath, signInWithPassword } from "@/lib/client/sign-in";
 
 type Props = {
@@ -34,7 +34,7 @@ export function SignInForm({ callbackUrl, initialError, methods }: Props) {
       await signInWithPassword(String(form.get("email")), String(form.get("password")), target);
       window.location.assign(target);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Signing in failed. Check your connection and try again.");
+      setError(messageOf(caught, "Signing in failed. Check your connection and try again."));
       setBusy(false);
     }
   }
@@ -47,7 +47,7 @@ export function SignInForm({ callbackUrl, initialError, methods }: Props) {
       await requestMagicLink(linkEmail, target);
       setLinkSent(true);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Sending the link failed. Try again.");
+      setError(messageOf(caught, "Sending the link failed. Try again."));
     } finally {
       setBusy(false);
     }

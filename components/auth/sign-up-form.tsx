@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/client/api-fetch";
+import { apiFetch, messageOf } from "@/lib/client/api-fetch";
 import { safeCallbackPath, signInWithPassword } from "@/lib/client/sign-in";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
@@ -23,7 +23,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
       await signInWithPassword(email, password, target);
       window.location.assign(target);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : "Creating the account failed. Try again.");
+      setError(messageOf(caught, "Creating the account failed. Try again."));
       setBusy(false);
     }
   }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 
 /**
  * Accepting my part of the split: sends exactly the sessions shown, so the

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { CopyButton } from "./copy-button";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import styles from "./sharing.module.css";
 
 type CreatedTeam = { id: string; name: string; inviteUrl: string };

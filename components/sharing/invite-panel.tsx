@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { CopyButton } from "./copy-button";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import styles from "./sharing.module.css";
 
 export type InviteRow = { id: string; createdLabel: string; expiresLabel: string; expired: boolean };

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 
 /** The join page's one action: joining happens only on this explicit click, never on opening the link. */
 export function JoinInviteButton({ code, teamName }: { code: string; teamName: string }) {

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import styles from "./sharing.module.css";
 
 /** Joins by a pasted invite: the code or the whole link. */

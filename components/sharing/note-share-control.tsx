@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import styles from "./sharing.module.css";
 
 type Team = { id: string; name: string };

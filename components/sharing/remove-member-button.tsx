@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { ConfirmButton } from "./confirm-button";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 
 export function RemoveMemberButton({ teamId, userId, name }: { teamId: string; userId: string; name: string }) {
   const router = useRouter();

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { CopyButton } from "./copy-button";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import styles from "./sharing.module.css";
 
 type ShareLink = { id: string; conference: string; createdAt: string };

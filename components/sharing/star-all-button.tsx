@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { apiFetch } from "@/lib/client/api-fetch";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 
 /** On a shared agenda: copies its sessions into the viewer's own agenda (their existing stars stay as they are). */
 export function StarAllButton({ token, conference }: { token: string; conference: string }) {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { ConfirmButton } from "./confirm-button";
-import { ErrorMessage } from "./error-message";
+import { ErrorMessage } from "@/components/error-message";
 import styles from "./sharing.module.css";
 
 /** Rename and delete (owner), leave (everyone). */

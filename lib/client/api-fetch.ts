@@ -37,3 +37,8 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+/** The message to show for a failed call: the server's own (it says what was wrong), or `fallback`. */
+export function messageOf(caught: unknown, fallback: string): string {
+  return caught instanceof ApiError ? caught.message : fallback;
+}

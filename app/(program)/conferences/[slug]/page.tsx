@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FilterSelect } from "@/components/program/filter-select";
 import { ProgramGrid } from "@/components/program/program-grid";
 import { SessionCard } from "@/components/program/session-card";
 import { ZoneNote } from "@/components/program/zone-note";
@@ -68,35 +69,9 @@ export default async function ProgramPage({ params, searchParams }: Props) {
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="title, speaker, company…" />
         </div>
-        <div className="field">
-          <label htmlFor="day">Day</label>
-          <select id="day" name="day" defaultValue={query.day ?? ""}>
-            <option value="">All days</option>
-            {facets.days.map((day) => (
-              <option key={day} value={day}>
-                {day}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="track">Track</label>
-          <select id="track" name="track" defaultValue={query.track ?? ""}>
-            <option value="">All tracks</option>
-            {facets.tracks.map((track) => (
-              <option key={track}>{track}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="room">Room</label>
-          <select id="room" name="room" defaultValue={query.room ?? ""}>
-            <option value="">All rooms</option>
-            {facets.rooms.map((room) => (
-              <option key={room}>{room}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="day" label="Day" all="All days" options={facets.days} value={query.day} />
+        <FilterSelect name="track" label="Track" all="All tracks" options={facets.tracks} value={query.track} />
+        <FilterSelect name="room" label="Room" all="All rooms" options={facets.rooms} value={query.room} />
         <input type="hidden" name="view" value={view} />
         <button type="submit">Apply</button>
         <Link href={`/conferences/${slug}`}>Clear</Link>
