@@ -1,11 +1,19 @@
 import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/current-user";
 import { describeZone, formatDateRange } from "@/lib/program/format-time";
 import { listConferences } from "@/lib/program/list-conferences";
 
-export default async function HomePage() {
-  const conferences = await listConferences();
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
+  const [conferences, user, { deleted }] = await Promise.all([listConferences(), getSessionUser(), searchParams]);
   return (
     <>
+      {deleted ? (
+        <p role="status" className="notice">
+          Your account and everything in it have been deleted.
+        </p>
+      ) : null}
       <h1>Conferences</h1>
       {conferences.length === 0 ? (
         <div className="empty-state">
@@ -30,6 +38,11 @@ export default async function HomePage() {
                 {" · "}
                 {conference.sessionCount} {conference.sessionCount === 1 ? "session" : "sessions"}
               </p>
+              {user ? (
+                <p>
+                  <Link href={`/conferences/${conference.slug}/agenda`}>My agenda</Link>
+                </p>
+              ) : null}
               {conference.timesLaidOut ? (
                 <p className="muted">The source program has no times; the planner laid this timetable out itself.</p>
               ) : null}
