@@ -35,7 +35,7 @@ export function SessionCard({ session, stars, signedIn, going, showRoom = true, 
         <time dateTime={session.start.toISOString()}>{formatTime(session.start, zone)}</time>–
         <time dateTime={session.end.toISOString()}>{formatTime(session.end, zone)}</time>
         {showRoom && session.room ? ` · ${session.room}` : ""}
-        {session.track ? ` · ${session.track}` : ""}
+        {session.track && !(showRoom && session.track === session.room) ? ` · ${session.track}` : ""}
         {session.status === "cancelled" ? <strong className="error-text"> · cancelled</strong> : null}
       </p>
       {session.speakers.length > 0 ? (
