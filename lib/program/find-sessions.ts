@@ -52,8 +52,16 @@ async function searchSessionIds(conferenceId: string, query: string): Promise<st
   return rows.map((row) => row.id);
 }
 
-/** Sessions of a conference, filtered; ordered by start then room, or by rank when searching. */
-export async function findSessions(slug: string, filter: SessionFilter = {}): Promise<SessionView[]> {
+/**
+ * Sessions of a conference, filtered; ordered by start then room (the API's
+ * order), or best match first when searching with `order: "relevance"` (the
+ * program page's search results).
+ */
+export async function findSessions(
+  slug: string,
+  filter: SessionFilter = {},
+  order: "time" | "relevance" = "time",
+): Promise<SessionView[]> {
   const conference = await getConference(slug);
   const db = await getDb();
   const rankedIds = filter.q ? await searchSessionIds(conference.id, filter.q) : null;
@@ -69,7 +77,7 @@ export async function findSessions(slug: string, filter: SessionFilter = {}): Pr
   });
   let sessions = rows.map(toSessionView);
   if (filter.day) sessions = sessions.filter((s) => dayKey(s.start, conference.timeZone) === filter.day);
-  if (rankedIds) {
+  if (rankedIds && order === "relevance") {
     const rank = new Map(rankedIds.map((id, index) => [id, index]));
     sessions.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   }

@@ -6,6 +6,7 @@ import { DELETE as unstarRoute, PUT as starRoute } from "@/app/api/v1/me/stars/[
 import { GET as sessionsRoute } from "@/app/api/v1/conferences/[slug]/sessions/route";
 import { getAgenda } from "@/lib/agenda/get-agenda";
 import { acceptConflict, resolveConflict } from "@/lib/agenda/resolve-conflicts";
+import { findSessions } from "@/lib/program/find-sessions";
 import { importProgram } from "@/lib/program/import-program";
 import { DEMO_PROGRAM } from "@/lib/program/load-demo-program";
 import { apiRequest, routeParams, sessionFor } from "../support/api-requests";
@@ -120,7 +121,7 @@ describe("notes", () => {
 });
 
 describe("program search", () => {
-  it("ranks titles above abstracts and finds speakers and organizations", async () => {
+  it("ranks titles above abstracts on the page, keeps time order in the API, and finds speakers and organizations", async () => {
     const slug = uniqueName("kafka");
     await importProgram({
       text: fs.readFileSync(DEMO_PROGRAM.file, "utf8"),
@@ -130,6 +131,8 @@ describe("program search", () => {
       date: DEMO_PROGRAM.date,
       timeZone: DEMO_PROGRAM.timeZone,
     });
+    const ranked = await findSessions(slug, { q: "exactly once semantics" }, "relevance");
+    expect(ranked[0]?.title).toBe("Exactly Once Semantics Revisited");
     const search = async (q: string) => {
       const response = await sessionsRoute(
         apiRequest(`/api/v1/conferences/${slug}/sessions?q=${encodeURIComponent(q)}`),
@@ -138,8 +141,12 @@ describe("program search", () => {
       expect(response.status).toBe(200);
       return ((await response.json()) as { sessions: { title: string }[] }).sessions.map((s) => s.title);
     };
+    // The API keeps CONTRACT.md's order (start, then room) for search results too.
     const exactly = await search("exactly once semantics");
-    expect(exactly[0]).toBe("Exactly Once Semantics Revisited");
+    expect(exactly).toContain("Exactly Once Semantics Revisited");
+    const response = await sessionsRoute(apiRequest(`/api/v1/conferences/${slug}/sessions?q=kafka`), routeParams({ slug }));
+    const starts = ((await response.json()) as { sessions: { start: string }[] }).sessions.map((s) => s.start);
+    expect(starts).toEqual([...starts].sort());
     // Both talks given by Tinder speakers, found through the speakers' organization.
     expect((await search("Tinder")).sort()).toEqual(["Event Driven Architecture with a RESTful Microservices Architecture", "Troubleshooting as Your Kafka Clusters Grow"]);
     expect(await search("Mist Systems")).toContain("Cost Effectively and Reliably Aggregating Billions of Messages Per Day Using Apache Kafka®");

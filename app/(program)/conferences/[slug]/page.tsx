@@ -38,7 +38,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const view = query.view === "list" || query.q ? "list" : "grid";
   const parsed = ZSessionFilter.safeParse(Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== "view" && v)));
   const filter = parsed.success ? parsed.data : {};
-  const [sessions, facets, user] = await Promise.all([findSessions(slug, filter), getProgramFacets(conference), getSessionUser()]);
+  const [sessions, facets, user] = await Promise.all([findSessions(slug, filter, "relevance"), getProgramFacets(conference), getSessionUser()]);
   const stars = user ? await getMyStars(user.id, conference.id) : {};
   const going = user ? await getTeammateInitials(user.id, conference.id) : {};
   const signedIn = user !== null;
