@@ -17,7 +17,4 @@ export const ZConferenceSlug = z
 /** `?conference=slug` in a query, or `{ conference: slug }` in a body. */
 export const ZConferenceQuery = z.object({ conference: ZConferenceSlug });
 
-/** Validates a request's query string against `schema`. */
-export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
-}
+export { readQuery } from "@/lib/api/read-query";

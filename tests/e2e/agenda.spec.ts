@@ -68,3 +68,16 @@ test("the program grid works on a 360 px phone without the page scrolling sidewa
   await expect(page.getByRole("region", { name: "Timetable" })).toBeVisible();
   await context.close();
 });
+
+test("the program and a session page are readable without JavaScript", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, timezoneId: "America/New_York", baseURL });
+  const page = await context.newPage();
+  await page.goto(`${PROGRAM}?view=list&track=Core%20Kafka`);
+  await expect(page.getByRole("link", { name: FIRST })).toBeVisible();
+  await expect(page.getByRole("link", { name: SECOND })).toHaveCount(0);
+  await page.getByRole("link", { name: FIRST }).click();
+  await expect(page.getByRole("heading", { level: 1, name: FIRST })).toBeVisible();
+  await expect(page.getByText("Katherine Stanley")).toBeVisible();
+  await expect(page.getByText(/IBM MQ sink and source connectors/)).toBeVisible();
+  await context.close();
+});

@@ -6,7 +6,7 @@ import styles from "@/components/sharing/sharing.module.css";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { dayKey, formatDay, formatTime } from "@/lib/program/format-time";
 import { describePlace } from "@/lib/sharing/describe-place";
-import { orNotFound } from "@/lib/sharing/or-not-found";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { getSharedAgenda, type SharedSession } from "@/lib/sharing/shared-agenda";
 
 type Props = { params: Promise<{ token: string }> };

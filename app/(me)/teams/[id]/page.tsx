@@ -10,7 +10,7 @@ import styles from "@/components/sharing/sharing.module.css";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { dayKey, formatDay, formatTime } from "@/lib/program/format-time";
 import { formatInstantUtc } from "@/lib/sharing/format-instant";
-import { orNotFound } from "@/lib/sharing/or-not-found";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { getTeamAgenda, listTeamConferences, type TeamAgendaEntry } from "@/lib/sharing/team-agenda";
 import { listInvites } from "@/lib/sharing/team-invites";
 import { getTeam } from "@/lib/sharing/teams";

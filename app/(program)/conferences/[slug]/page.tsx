@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FilterSelect } from "@/components/program/filter-select";
 import { ProgramGrid } from "@/components/program/program-grid";
 import { SessionCard } from "@/components/program/session-card";
 import { ZoneNote } from "@/components/program/zone-note";
 import { getMyStars } from "@/lib/agenda/stars";
 import { getSessionUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { ZSessionFilter, findSessions, getConference, getProgramFacets } from "@/lib/program/find-sessions";
 import { dayKey, formatDay, formatTime } from "@/lib/program/format-time";
 import { getTeammateInitials } from "@/lib/sharing/teammates-going";
@@ -17,14 +16,7 @@ type Props = {
   searchParams: Promise<Record<string, string | undefined>>;
 };
 
-async function loadConference(slug: string) {
-  try {
-    return await getConference(slug);
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
+const loadConference = (slug: string) => orNotFound(getConference(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const conference = await loadConference((await params).slug);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChangeNotices } from "@/components/agenda/change-notices";
 import { ConflictList } from "@/components/agenda/conflict-list";
 import { WalkingBufferForm } from "@/components/agenda/walking-buffer-form";
@@ -11,7 +10,7 @@ import { ZoneNote } from "@/components/program/zone-note";
 import { describeNotice } from "@/lib/agenda/describe-notice";
 import { getAgenda } from "@/lib/agenda/get-agenda";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatTime } from "@/lib/program/format-time";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,10 +20,7 @@ export const metadata: Metadata = { title: "My agenda" };
 export default async function AgendaPage({ params }: Props) {
   const { slug } = await params;
   const user = await requirePageUser(`/conferences/${slug}/agenda`);
-  const agenda = await getAgenda(user.id, slug, { suggestions: true }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const agenda = await orNotFound(getAgenda(user.id, slug, { suggestions: true }));
   const zone = agenda.conference.timeZone;
   const stars = Object.fromEntries(agenda.sessions.map((s) => [s.id, s.level]));
   const byId = new Map(agenda.sessions.map((s) => [s.id, s]));

@@ -10,7 +10,7 @@ import { dayKey, formatDay, formatTime } from "@/lib/program/format-time";
 import type { SessionView } from "@/lib/program/session-json";
 import { describePlace } from "@/lib/sharing/describe-place";
 import { getCoverageBoard, type BoardSlot, type CoverageState } from "@/lib/sharing/coverage-board";
-import { orNotFound } from "@/lib/sharing/or-not-found";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { listTeamConferences } from "@/lib/sharing/team-agenda";
 import { getTeam } from "@/lib/sharing/teams";
 

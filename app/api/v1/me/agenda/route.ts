@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { readQuery } from "@/lib/api/read-query";
 import { apiRoute } from "@/lib/api/respond";
 import { getAgenda } from "@/lib/agenda/get-agenda";
 import { requireCaller } from "@/lib/auth/resolve-caller";
@@ -9,7 +10,7 @@ const ZQuery = z.object({ conference: z.string({ error: "give the conference: ?c
 
 export const GET = apiRoute(async (request) => {
   const caller = await requireCaller(request);
-  const { conference } = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { conference } = readQuery(request, ZQuery);
   const agenda = await getAgenda(caller.id, conference);
   return NextResponse.json({
     sessions: agenda.sessions.map((session) => ({ ...toSessionJson(session), level: session.level })),

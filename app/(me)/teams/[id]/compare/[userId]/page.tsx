@@ -6,7 +6,7 @@ import styles from "@/components/sharing/sharing.module.css";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { formatDay, formatTime } from "@/lib/program/format-time";
 import { compareAgendas, type ComparedSession } from "@/lib/sharing/compare-agendas";
-import { orNotFound } from "@/lib/sharing/or-not-found";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { listTeamConferences } from "@/lib/sharing/team-agenda";
 
 type Props = {

@@ -13,6 +13,7 @@ import { getNote } from "@/lib/agenda/notes";
 import { getMyStars } from "@/lib/agenda/stars";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { getConference, getSessionView } from "@/lib/program/find-sessions";
 import { formatDay, formatTime } from "@/lib/program/format-time";
 import { getNoteSharing, listNotesSharedWithMe } from "@/lib/sharing/shared-notes";
@@ -22,14 +23,9 @@ import { getTeammatesGoingToSession } from "@/lib/sharing/teammates-going";
 type Props = { params: Promise<{ slug: string; id: string }> };
 
 async function load(slug: string, id: string) {
-  try {
-    const session = await getSessionView(id);
-    if (session.conference !== slug) notFound();
-    return { session, conference: await getConference(slug) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const session = await orNotFound(getSessionView(id));
+  if (session.conference !== slug) notFound();
+  return { session, conference: await orNotFound(getConference(slug)) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
