@@ -6,6 +6,9 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // Property tests run hundreds of cases; on a shared, loaded machine they
+    // can take several seconds. Speed is measured in `npm run bench`, not here.
+    testTimeout: 60_000,
     env: { TZ: "UTC", NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789", NEXTAUTH_URL: "http://planner.test" },
     projects: [
       {
