@@ -67,6 +67,21 @@ async function loadExisting(tx: Tx, conferenceId: string): Promise<ExistingSessi
   }));
 }
 
+/**
+ * A person listed twice on one session is one speaker: the links are stored
+ * once, so the plan must compare against the same list, or every re-import
+ * would see a change.
+ */
+function distinctSpeakers(speakers: ParsedProgram["sessions"][number]["speakers"]) {
+  const seen = new Set<string>();
+  return speakers.filter((speaker) => {
+    const key = speakerKey(speaker.name, speaker.organization);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Gives every session a time: sources without times are laid out on a day the caller names. */
 function timeSessions(
   parsed: ParsedProgram,
@@ -94,7 +109,7 @@ function timeSessions(
         field: session.externalId,
       });
     }
-    return { ...session, start: session.start, end: session.end };
+    return { ...session, start: session.start, end: session.end, speakers: distinctSpeakers(session.speakers) };
   });
   return { sessions, laidOut: needsLayout };
 }

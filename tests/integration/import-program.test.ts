@@ -112,6 +112,12 @@ describe("re-import", () => {
     expect(await snapshot(slug)).toEqual(before);
   });
 
+  it("of a session listing the same person twice is still unchanged", async () => {
+    const events = defaultEvents().map((e) => (e.guid === "b-1" ? { ...e, persons: ["Alan Turing", "Alan Turing"] } : e));
+    const { slug } = await buildConference(events);
+    expect((await reimport(slug, events)).plan.counts).toMatchObject({ unchanged: 4, updated: 0 });
+  });
+
   it("as a dry run plans the change and writes nothing", async () => {
     const { slug } = await buildConference();
     const before = await snapshot(slug);
