@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { slugify } from "@/lib/program/slugify";
 import { buildAgendaIcs, buildSessionIcs } from "./build-agenda-ics";
 import { userIdForCalendarFeed } from "./calendar-feed-tokens";
+import { buildAgendaIcsMemo } from "./memo-agenda-ics";
 import { CALENDAR_SESSION_SELECT, toCalendarSession } from "./calendar-session-row";
 import { etagOf, toHttpSecond, type FeedValidators } from "./check-not-modified";
 import { loadStarredSessions } from "./load-starred-sessions";
@@ -77,7 +78,7 @@ export async function buildCalendarFeed(token: string): Promise<CalendarFeed | n
   const [settings, starred] = await Promise.all([loadCalendarSettings(userId), loadStarredSessions(userId)]);
   const lastChangedAt = starred.lastChangedAt !== null && starred.lastChangedAt > settings.updatedAt ? starred.lastChangedAt : settings.updatedAt;
   const lastModified = toHttpSecond(lastChangedAt);
-  const ics = buildAgendaIcs(starred.sessions, {
+  const ics = buildAgendaIcsMemo(starred.sessions, {
     calendarName: ALL_CONFERENCES_CALENDAR_NAME,
     host: uidHost(),
     alarmMinutes: settings.calendarAlarmMinutes,
