@@ -8,6 +8,8 @@ import { AppError } from "@/lib/errors/app-error";
 const USAGE = `usage:
   npm run cli -- import FILE [--format auto|listing|frab-xml|schedule-json|sessionize|ics]
                              [--conference SLUG] [--date YYYY-MM-DD] [--timezone AREA/CITY] [--dry-run]
+                             for a program without times: [--day-start HH:MM] [--session-minutes N]
+                             [--break-minutes N] [--lunch-start HH:MM] [--lunch-minutes N (0: no lunch)]
   npm run cli -- user create --email E --password P [--name N] [--admin]
   npm run cli -- token create --email E [--name NAME]`;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { importProgram } from "@/lib/program/import-program";
+import { importProgram, type ImportRequest } from "@/lib/program/import-program";
 import { assertProgramSize } from "@/lib/program/parse-program";
 import { PROGRAM_FORMATS } from "@/lib/program/parsed-program";
 import { describePlan } from "@/lib/program/describe-plan";
@@ -19,6 +19,11 @@ const ZImportArgs = z.object({
     .optional(),
   timezone: z.string().optional(),
   "dry-run": z.boolean().optional(),
+  "day-start": z.string().regex(/^\d{2}:\d{2}$/, "--day-start must look like HH:MM").optional(),
+  "session-minutes": z.coerce.number({ error: "--session-minutes must be a number" }).int().min(5).max(480).optional(),
+  "break-minutes": z.coerce.number({ error: "--break-minutes must be a number" }).int().min(0).max(240).optional(),
+  "lunch-start": z.string().regex(/^\d{2}:\d{2}$/, "--lunch-start must look like HH:MM").optional(),
+  "lunch-minutes": z.coerce.number({ error: "--lunch-minutes must be a number" }).int().min(0).max(240).optional(),
 });
 
 /** npm run cli -- import FILE [options]: the last line of output is the summary. */
@@ -32,6 +37,11 @@ export async function runImportCommand(argv: string[]): Promise<void> {
       date: { type: "string" },
       timezone: { type: "string" },
       "dry-run": { type: "boolean" },
+      "day-start": { type: "string" },
+      "session-minutes": { type: "string" },
+      "break-minutes": { type: "string" },
+      "lunch-start": { type: "string" },
+      "lunch-minutes": { type: "string" },
     },
   });
   const parsedArgs = ZImportArgs.safeParse({ ...values, file: positionals[0] });
@@ -57,6 +67,7 @@ export async function runImportCommand(argv: string[]): Promise<void> {
     date: args.date,
     timeZone: args.timezone,
     dryRun: args["dry-run"],
+    layout: layoutOptions(args),
     onProgress: progress.update,
   });
   progress.done();
@@ -65,4 +76,20 @@ export async function runImportCommand(argv: string[]): Promise<void> {
     `${result.conference.isNew ? "new conference" : "conference"} ${result.conference.slug}: ${result.conference.title} (${result.conference.timeZone})`,
   );
   console.log(result.applied ? result.summary : `dry run, nothing written: would have ${result.summary}`);
+}
+
+/** Options for laying out a program without times; unset ones keep the layout's defaults. */
+function layoutOptions(args: z.infer<typeof ZImportArgs>): ImportRequest["layout"] {
+  const lunch =
+    args["lunch-minutes"] === 0
+      ? { lunch: null }
+      : args["lunch-start"] || args["lunch-minutes"]
+        ? { lunch: { start: args["lunch-start"] ?? "12:30", minutes: args["lunch-minutes"] ?? 60 } }
+        : {};
+  return {
+    ...(args["day-start"] ? { dayStart: args["day-start"] } : {}),
+    ...(args["session-minutes"] !== undefined ? { sessionMinutes: args["session-minutes"] } : {}),
+    ...(args["break-minutes"] !== undefined ? { breakMinutes: args["break-minutes"] } : {}),
+    ...lunch,
+  };
 }

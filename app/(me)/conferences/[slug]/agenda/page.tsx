@@ -12,6 +12,7 @@ import { getAgenda } from "@/lib/agenda/get-agenda";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatTime } from "@/lib/program/format-time";
+import { getTeammateInitials } from "@/lib/sharing/teammates-going";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,6 +22,7 @@ export default async function AgendaPage({ params }: Props) {
   const { slug } = await params;
   const user = await requirePageUser(`/conferences/${slug}/agenda`);
   const agenda = await orNotFound(getAgenda(user.id, slug, { suggestions: true }));
+  const going = await getTeammateInitials(user.id, agenda.conference.id);
   const zone = agenda.conference.timeZone;
   const stars = Object.fromEntries(agenda.sessions.map((s) => [s.id, s.level]));
   const byId = new Map(agenda.sessions.map((s) => [s.id, s]));
@@ -76,7 +78,7 @@ export default async function AgendaPage({ params }: Props) {
                         (you asked for {agenda.walkingBufferMinutes}).
                       </p>
                     ) : null}
-                    <SessionCard session={item.session} stars={stars} signedIn refreshAfterChange />
+                    <SessionCard session={item.session} stars={stars} signedIn going={going[item.session.id]} refreshAfterChange />
                   </li>
                 ) : item.slot ? (
                   <li key={`free-${item.at}`} className="timeline-free">
@@ -89,7 +91,7 @@ export default async function AgendaPage({ params }: Props) {
                         <p className="muted">Running then, picked for you:</p>
                         <div className="slot-sessions">
                           {item.slot.suggestions.map((session) => (
-                            <SessionCard key={session.id} session={session} stars={stars} signedIn refreshAfterChange />
+                            <SessionCard key={session.id} session={session} stars={stars} signedIn going={going[session.id]} refreshAfterChange />
                           ))}
                         </div>
                       </div>
