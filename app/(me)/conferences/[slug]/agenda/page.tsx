@@ -7,10 +7,10 @@ import { CalendarExport } from "@/components/calendar/calendar-export";
 import { SessionCard } from "@/components/program/session-card";
 import { ShareLinkPanel } from "@/components/sharing/share-link-panel";
 import { ZoneNote } from "@/components/program/zone-note";
-import { describeNotice } from "@/lib/agenda/describe-notice";
 import { getAgenda } from "@/lib/agenda/get-agenda";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { describeChange } from "@/lib/program/describe-change";
 import { formatDay, formatTime } from "@/lib/program/format-time";
 import { getTeammateInitials } from "@/lib/sharing/teammates-going";
 
@@ -37,7 +37,7 @@ export default async function AgendaPage({ params }: Props) {
       </p>
       <h1>My agenda</h1>
       <ZoneNote at={agenda.sessions[0]?.start ?? null} timeZone={zone} timesLaidOut={agenda.conference.timesLaidOut} />
-      <ChangeNotices notices={agenda.notices.map((n) => ({ id: n.id, text: describeNotice(n, zone) }))} />
+      <ChangeNotices notices={agenda.notices.map((n) => ({ id: n.id, text: describeChange(n.title, n, zone) }))} />
       <ConflictList
         conflicts={agenda.conflicts.map((conflict) => ({
           signature: conflict.signature,
