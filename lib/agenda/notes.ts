@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { assertSessionExists } from "@/lib/program/find-sessions";
 
 export const NOTE_MAX_CHARACTERS = 20_000;
 
@@ -29,9 +30,8 @@ export async function getNote(userId: string, sessionId: string): Promise<NoteVi
 export async function saveNote(userId: string, sessionId: string, body: string): Promise<NoteView> {
   const parsed = ZNoteBody.safeParse({ body });
   if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues[0]?.message ?? "invalid note");
+  await assertSessionExists(sessionId);
   const db = await getDb();
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: { id: true } });
-  if (!session) throw new AppError("NOT_FOUND", "no such session");
   return db.note.upsert({
     where: { userId_sessionId: { userId, sessionId } },
     create: { userId, sessionId, body },

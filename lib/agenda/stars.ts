@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
+import { assertSessionExists } from "@/lib/program/find-sessions";
 
 export const ZStarLevel = z.enum(["must", "maybe"]);
 export type StarLevelName = z.infer<typeof ZStarLevel>;
@@ -8,11 +8,6 @@ export type StarLevelName = z.infer<typeof ZStarLevel>;
 const toDb = (level: StarLevelName) => (level === "must" ? "MUST" : "MAYBE");
 export const fromDb = (level: "MUST" | "MAYBE"): StarLevelName => (level === "MUST" ? "must" : "maybe");
 
-async function assertSessionExists(sessionId: string): Promise<void> {
-  const db = await getDb();
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: { id: true } });
-  if (!session) throw new AppError("NOT_FOUND", "no such session");
-}
 
 /** Stars a session (or changes its level); idempotent. */
 export async function starSession(userId: string, sessionId: string, level: StarLevelName = "must"): Promise<void> {

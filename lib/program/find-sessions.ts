@@ -84,6 +84,13 @@ export async function findSessions(
   return sessions;
 }
 
+/** NOT_FOUND unless the session exists: stars and notes are only for real sessions. */
+export async function assertSessionExists(sessionId: string): Promise<void> {
+  const db = await getDb();
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { id: true } });
+  if (!session) throw new AppError("NOT_FOUND", "no such session");
+}
+
 export async function getSessionView(sessionId: string): Promise<SessionView> {
   const db = await getDb();
   const row = await db.session.findUnique({ where: { id: sessionId }, select: SESSION_SELECT });
