@@ -1,26 +1,17 @@
 import type { Prisma } from "@/lib/db/client";
+import { SESSION_SELECT } from "@/lib/program/session-json";
 import type { CalendarSession } from "./build-agenda-ics";
 
 /**
- * What the calendar needs of a session, read in the same query that finds the
+ * What the calendar needs of a session: the program's view of it plus its
+ * source URL and change stamps, read in the same query that finds the
  * sessions (stars or one id), so a feed is one round trip however long it is.
  */
 export const CALENDAR_SESSION_SELECT = {
-  id: true,
-  externalId: true,
-  title: true,
-  abstract: true,
+  ...SESSION_SELECT,
   url: true,
-  start: true,
-  end: true,
-  status: true,
-  sequence: true,
   updatedAt: true,
   conferenceId: true,
-  conference: { select: { slug: true, title: true } },
-  room: { select: { name: true } },
-  track: { select: { name: true } },
-  speakers: { orderBy: { position: "asc" }, select: { speaker: { select: { name: true, organization: true } } } },
 } satisfies Prisma.SessionSelect;
 
 export type CalendarSessionRow = Prisma.SessionGetPayload<{ select: typeof CALENDAR_SESSION_SELECT }>;
